@@ -1,0 +1,73 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import fs from "node:fs";
+import { PrismaClient } from "./generated/client";
+import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** The adapter factory the offline migration engine binds to. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export class DatabaseOpenError extends Error {}
+
+/** Opens a database; callers own the result. The app uses getDatabase() instead. */
+export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfig()): Promise<Database> {
+  if (config.kind === "postgresql") {
+    const adapterFactory = new PrismaPg({ connectionString: config.url!, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return { prisma, kind: "postgresql", adapterFactory, close: () => prisma.$disconnect() };
+  }
+  const dataDir = config.dataDir!;
+  fs.mkdirSync(dataDir, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+    await pglite.query("select 1");
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `The embedded database in ${dataDir} could not be opened (${(error as Error).message ?? error}). ` +
+        `If it is corrupt or from another PGlite version, stop the app, move that folder away (or delete it to start fresh) and run 'npm start' again.`,
+    );
+  }
+  const adapterFactory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    kind: "pglite",
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+// PGlite must be opened once per process, but Next's bundled server code and
+// server/index.ts load this module as separate instances: the handle lives on globalThis.
+const holder = globalThis as typeof globalThis & { __claimboardDatabase?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  holder.__claimboardDatabase ??= openDatabase();
+  return holder.__claimboardDatabase;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Lets the server process install the handle it opened (and migrated) before Next loads. */
+export function setDatabase(db: Database): void {
+  holder.__claimboardDatabase = Promise.resolve(db);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.__claimboardDatabase;
+  holder.__claimboardDatabase = undefined;
+  if (pending) await (await pending).close();
+}
