@@ -1,0 +1,41 @@
+import { getPrisma } from "./client";
+
+export async function listMapSources(mapId: string) {
+  const prisma = await getPrisma();
+  const rows = await prisma.mapSource.findMany({
+    where: { mapId },
+    include: { source: { include: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true } } } } },
+    orderBy: { addedAt: "asc" },
+  });
+  return rows.map((r) => ({ ...r.source, latestVersion: r.source.versions[0]?.version ?? 1 }));
+}
+
+/** A source as attached to a map, with the text of one version (the newest by default). */
+export async function findMapSource(mapId: string, sourceId: string, version?: number) {
+  const prisma = await getPrisma();
+  const link = await prisma.mapSource.findUnique({ where: { mapId_sourceId: { mapId, sourceId } }, include: { source: true } });
+  if (!link) return null;
+  const text = await prisma.sourceVersion.findFirst({
+    where: { sourceId, ...(version ? { version } : {}) },
+    orderBy: { version: "desc" },
+  });
+  if (!text) return null;
+  return { source: link.source, version: text.version, text: text.text };
+}
+
+export async function listSourceCitations(mapId: string, sourceId: string) {
+  const prisma = await getPrisma();
+  return prisma.citation.findMany({ where: { mapId, sourceId }, orderBy: { start: "asc" } });
+}
+
+/** Citations of one source in a map, with the stance and text of the claim each supports. */
+export async function listSourceCitationsWithClaims(mapId: string, sourceId: string) {
+  const prisma = await getPrisma();
+  const citations = await prisma.citation.findMany({ where: { mapId, sourceId }, orderBy: [{ start: "asc" }, { id: "asc" }] });
+  const claims = await prisma.claim.findMany({
+    where: { mapId, id: { in: [...new Set(citations.map((c) => c.claimId))] } },
+    select: { id: true, stance: true, kind: true, text: true },
+  });
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return citations.map((c) => ({ ...c, claim: byId.get(c.claimId) ?? null }));
+}

@@ -1,0 +1,20 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // These load WebAssembly, native code or data files at run time; bundling them breaks that.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "bcryptjs",
+    "ws",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,18 @@
+// `npm start`: build the app if the build is missing or stale, then run the one server
+// process (Next.js + /collab WebSocket) with tsx. `npm run dev` passes --dev (Next dev mode).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureBuild, root } from "./ensureBuild.mjs";
+
+const dev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+if (!dev) ensureBuild();
+
+const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "server", "index.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+});
+// Forward stop signals so the server can flush pending writes before it exits.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

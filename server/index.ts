@@ -1,0 +1,80 @@
+// The one Node process: Next.js pages and route handlers plus the /collab WebSocket endpoint
+// on the same HTTP server, so the embedded PGlite (single-process) serves both.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { readServerConfig } from "./serverConfig";
+import { ensureAuthSecret } from "../lib/auth/authSecret";
+import { closeDatabase, DatabaseOpenError, getDatabase } from "../lib/db/client";
+import { applyPendingMigrations } from "../lib/db/migrations";
+import { seedDatabase, seedOptionsFromEnv, DEMO_EMAIL } from "../prisma/seed/seedDatabase";
+import { createCollabEndpoint } from "./collab/collabEndpoint";
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const config = readServerConfig();
+  ensureAuthSecret();
+
+  const db = await getDatabase();
+  const applied = await applyPendingMigrations(db);
+  if (applied.length) console.log(`Database: applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  const seedOptions = seedOptionsFromEnv();
+  const seed = await seedDatabase(db, seedOptions);
+  if (seed.created) console.log("Database: seeded the sample source and its starter map.");
+
+  const root = path.resolve(import.meta.dirname, "..");
+  const app = next({ dev: config.dev, dir: root, hostname: "localhost", port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const nextUpgrade = app.getUpgradeHandler();
+  const collab = createCollabEndpoint({ db });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error("Request failed:", error);
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (collab.matches(req)) collab.handleUpgrade(req, socket, head);
+    else nextUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  console.log(`Claimboard is ready at http://localhost:${port} (database: ${db.kind}${config.dev ? ", dev mode" : ""})`);
+  if (seedOptions.demo) console.log(`Demo account: ${DEMO_EMAIL} / ${seedOptions.demoPassword}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: flushing pending writes and stopping…`);
+    server.close();
+    await collab.shutdown();
+    await app.close?.();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch(async (error) => {
+  if (error instanceof DatabaseOpenError) {
+    console.error(`\nClaimboard cannot start: ${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException)?.code === "EADDRINUSE") {
+    console.error(`\nClaimboard cannot start: port ${(error as { port?: number }).port ?? ""} is in use. Set PORT to another port.\n`);
+  } else if ((error as NodeJS.ErrnoException)?.code === "ECONNREFUSED") {
+    console.error(`\nClaimboard cannot start: the database at DATABASE_URL refused the connection (${(error as Error).message}). Is PostgreSQL running?\n`);
+  } else {
+    console.error("\nClaimboard cannot start:", error);
+  }
+  await closeDatabase().catch(() => {});
+  process.exit(1);
+});
