@@ -5,7 +5,8 @@ import path from "node:path";
 import next from "next";
 import { readServerConfig } from "./serverConfig";
 import { ensureAuthSecret } from "../lib/auth/authSecret";
-import { closeDatabase, DatabaseOpenError, getDatabase } from "../lib/db/client";
+import { closeDatabase, getDatabase } from "../lib/db/client";
+import { describeStartupError } from "./startupError";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { seedDatabase, seedOptionsFromEnv, DEMO_EMAIL } from "../prisma/seed/seedDatabase";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
@@ -66,15 +67,8 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  if (error instanceof DatabaseOpenError) {
-    console.error(`\nClaimboard cannot start: ${error.message}\n`);
-  } else if ((error as NodeJS.ErrnoException)?.code === "EADDRINUSE") {
-    console.error(`\nClaimboard cannot start: port ${(error as { port?: number }).port ?? ""} is in use. Set PORT to another port.\n`);
-  } else if ((error as NodeJS.ErrnoException)?.code === "ECONNREFUSED") {
-    console.error(`\nClaimboard cannot start: the database at DATABASE_URL refused the connection (${(error as Error).message}). Is PostgreSQL running?\n`);
-  } else {
-    console.error("\nClaimboard cannot start:", error);
-  }
+  const { message } = describeStartupError(error);
+  console.error(`\nClaimboard cannot start: ${message}\n`);
   await closeDatabase().catch(() => {});
   process.exit(1);
 });

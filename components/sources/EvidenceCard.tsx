@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CitationData } from "@/lib/argument/claimSchema";
 import { highlightSegments } from "@/lib/citations/highlightSegments";
 import styles from "./EvidenceCard.module.css";
@@ -29,12 +28,13 @@ export function EvidenceCard({ citation, cite, href }: { citation: CitationData;
     citation.highlights.map(([start, end], i) => ({ start, end, data: i })),
   );
   return (
-    <Link href={href} className={styles.card} data-testid="evidence-card" title="Open the passage in the source">
+    // A plain link (full navigation) so the browser scrolls to and :target-styles the passage.
+    <a href={href} className={styles.card} data-testid="evidence-card" title="Open the passage in the source">
       <div className={styles.tag}>{citation.tag || "Evidence"}</div>
       {cite && <div className={styles.cite}>{formatCite(cite)}</div>}
       <blockquote className={styles.quote}>
         {segments.map((s) => (s.marks.length ? <mark key={s.start}>{s.text}</mark> : <span key={s.start}>{s.text}</span>))}
       </blockquote>
-    </Link>
+    </a>
   );
 }

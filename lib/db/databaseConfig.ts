@@ -23,11 +23,11 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
     );
   }
   const fromUrl = url?.startsWith("pglite:") ? url.slice("pglite:".length) : undefined;
-  const dataDir = path.resolve(env.PGLITE_DIR || fromUrl || path.join(dataRoot(env), "pglite"));
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || fromUrl || path.join(dataRoot(env), "pglite"));
   return { kind: "pglite", dataDir };
 }
 
 /** Where the embedded deployment keeps its files (database, generated secret). */
 export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.CLAIMBOARD_DATA_DIR || "data");
+  return path.resolve(/*turbopackIgnore: true*/ env.CLAIMBOARD_DATA_DIR || "data");
 }

@@ -35,6 +35,7 @@ test("a newcomer signs up, lands on their copy of the sample map, and follows a 
   await expect(reader).toBeVisible();
   const target = page.locator(":target");
   await expect(target).toBeVisible();
+  await expect(target).toBeInViewport();
   // The highlighted passage holds the card's quote.
   const highlighted = await reader.locator("mark").allTextContents();
   expect(highlighted.join("")).toContain(quote.slice(0, 30));
@@ -46,7 +47,7 @@ test("a wrong password gets a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("demo@claimboard.local");
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("do not match");
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
 });
 
 test("unknown maps give a 404 page", async ({ page }) => {

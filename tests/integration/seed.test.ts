@@ -53,7 +53,7 @@ describe.each(DATABASE_KINDS)("the seed on %s", (kind) => {
 
     // The Yjs state and the projection agree.
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, await loadMapState(map.id));
+    Y.applyUpdate(doc, await loadMapState(map.id, db.prisma));
     expect(readCitations(doc).map((c) => c.id).sort()).toEqual(citations.map((c) => c.id).sort());
     const tree = buildMapTree(doc);
     const positions = tree.root!.children;
