@@ -11,6 +11,8 @@ const nextConfig = {
     "pg",
     "bcryptjs",
     "ws",
+    // One Yjs instance for the server process and Next's server code (constructor checks).
+    "yjs",
   ],
   poweredByHeader: false,
   reactStrictMode: true,
