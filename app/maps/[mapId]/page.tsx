@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { MapOutlineView } from "@/components/map/MapOutlineView";
+import * as Y from "yjs";
+import { MapEditor } from "@/components/map/MapEditor";
 import type { CiteLine } from "@/components/sources/EvidenceCard";
-import { mapOutline } from "@/lib/argument/mapOutline";
-import { loadMapDoc } from "@/lib/db/mapState";
+import { readMeta } from "@/lib/argument/claimSchema";
+import { bytesToBase64 } from "@/lib/collab/base64";
+import { loadMapState } from "@/lib/db/mapState";
 import { findMap } from "@/lib/db/maps";
 import { listMapSources } from "@/lib/db/sources";
 import { requireMapRead } from "./mapAccessPage";
@@ -13,34 +15,44 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
   const { mapId } = await params;
   const gate = await requireMapRead(mapId, `/maps/${mapId}`);
   if ("denied" in gate) return gate.denied;
-  const [map, doc, sources] = await Promise.all([findMap(mapId), loadMapDoc(mapId), listMapSources(mapId)]);
-  const outline = mapOutline(doc);
+  const [map, state, sources] = await Promise.all([findMap(mapId), loadMapState(mapId), listMapSources(mapId)]);
+  // The title for the heading; the map itself renders on the client from the same state.
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const title = readMeta(doc).title || map?.title || "Untitled map";
+  doc.destroy();
   const cites: Record<string, CiteLine> = Object.fromEntries(
     sources.map((s) => [
       s.id,
       { title: s.title, author: s.author, authorQualifications: s.authorQualifications, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url },
     ]),
   );
+  const { user, access } = gate;
   return (
     <main className="page">
       <p className="muted small" style={{ margin: 0 }}>
-        <Link href="/maps">My maps</Link> › {gate.access.role}
+        <Link href="/maps">My maps</Link> › {access.role}
       </p>
-      <h1 style={{ marginTop: 4 }}>{outline.title || map?.title}</h1>
-      <section className="panel" style={{ marginBottom: 18 }}>
-        <strong>Sources</strong>
-        <ul style={{ margin: "6px 0 0", paddingLeft: 18 }}>
-          {sources.map((s) => (
-            <li key={s.id}>
+      <h1 style={{ marginTop: 4, marginBottom: 6 }}>{title}</h1>
+      {sources.length > 0 && (
+        <p className="small" style={{ margin: "0 0 8px" }}>
+          <span className="muted">Source{sources.length === 1 ? "" : "s"}: </span>
+          {sources.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 && " · "}
               <Link href={`/maps/${mapId}/sources/${s.id}`}>{s.title}</Link>
-            </li>
+            </span>
           ))}
-        </ul>
-        <p className="muted small" style={{ margin: "6px 0 0" }}>
-          {outline.claimCount} claims · {outline.citationCount} evidence cards
         </p>
-      </section>
-      <MapOutlineView mapId={mapId} outline={outline} sources={cites} />
+      )}
+      <MapEditor
+        mapId={mapId}
+        initialState={bytesToBase64(state)}
+        user={{ id: user.id, name: user.name }}
+        role={access.role}
+        readOnly={access.readOnly}
+        sources={cites}
+      />
     </main>
   );
 }

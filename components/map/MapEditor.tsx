@@ -1,0 +1,303 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Editor } from "@tiptap/react";
+import { addClaim, deleteClaim, moveClaim, setStance } from "@/lib/argument/mapOperations";
+import type { CiteLine } from "@/components/sources/EvidenceCard";
+import { PresenceBar } from "@/components/presence/PresenceBar";
+import { usePresence } from "@/components/presence/usePresence";
+import { GraphPane } from "./GraphPane";
+import { OutlineEditor } from "./OutlineEditor";
+import type { MapActions } from "./outlineContext";
+import { childPlan, dropPlan, indentPlan, isInSubtree, outdentPlan, reorderPlan, siblingPlan, visibleRowIds, type MovePlan } from "./outlineMoves";
+import { SyncStatus } from "./SyncStatus";
+import { Toast, type ToastMessage } from "./Toast";
+import { useMapConnection } from "./useMapConnection";
+import { useMapTree } from "./useMapTree";
+import { useUndoState } from "./useUndoState";
+import { ViewTabs, viewPanelId, viewTabId, type MapViewKind } from "./ViewTabs";
+import styles from "./MapEditor.module.css";
+
+export interface MapEditorProps {
+  mapId: string;
+  /** The server's Yjs state at render time, base64. */
+  initialState: string;
+  user: { id: string; name: string };
+  role: string;
+  readOnly: boolean;
+  sources: Record<string, CiteLine>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const READ_ONLY_MESSAGE = "View only — you can read but not edit.";
+
+/** The live, collaborative map: toolbar (views, undo, presence, sync) and the current view. */
+export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources }: MapEditorProps) {
+  const { conn, status } = useMapConnection({ mapId, initialState, user, role, readOnly: pageReadOnly });
+  const { doc, localOrigin, undoManager } = conn;
+  const view = useMapTree(doc);
+  const presence = usePresence(status.awareness);
+  const undoState = useUndoState(undoManager);
+  const readOnly = status.readOnly;
+
+  const [mode, setMode] = useState<MapViewKind>("outline");
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
+
+  // Callbacks read the latest values through refs so `actions` stays one stable object.
+  const latest = useRef({ tree: view.tree, collapsed, readOnly, editingId, mode });
+  latest.current = { tree: view.tree, collapsed, readOnly, editingId, mode };
+  const editorRef = useRef<Editor | null>(null);
+  const seq = useRef(0);
+
+  const say = useCallback((message: string, tone: ToastMessage["tone"] = "info", action?: ToastMessage["action"]) => {
+    setToast({ id: ++seq.current, message, tone, action });
+  }, []);
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  const actions = useMemo<MapActions>(() => {
+    const requestFocus = (id: string) => setFocusRequest({ id, seq: ++seq.current });
+    const expand = (id: string) =>
+      setCollapsed((prev) => {
+        if (!prev.has(id)) return prev;
+        const next = new Set(prev);
+        next.delete(id);
+        return next;
+      });
+    /** Runs a change unless the map is read-only; a thrown error becomes a message. */
+    const change = (fn: () => void): boolean => {
+      if (latest.current.readOnly) {
+        say(READ_ONLY_MESSAGE);
+        return false;
+      }
+      try {
+        fn();
+        return true;
+      } catch (error) {
+        say(`Can’t do that: ${messageOf(error)}`, "error");
+        return false;
+      }
+    };
+    const applyMove = (id: string, plan: MovePlan) => {
+      if (!plan.ok) {
+        say(plan.reason, "error");
+        return;
+      }
+      if (change(() => moveClaim(doc, id, plan.parentId, plan.index, localOrigin))) {
+        expand(plan.parentId);
+        setSelectedId(id);
+        if (latest.current.editingId !== id) requestFocus(id);
+      }
+    };
+    const create = (plan: { kind: "position" | "claim"; stance: "pro" | "con" | null; parentId: string; index?: number } | null) => {
+      if (!plan) return;
+      let id = "";
+      if (
+        change(() => {
+          id = addClaim(doc, { kind: plan.kind, stance: plan.stance, parentId: plan.parentId, index: plan.index, authorId: user.id, text: "" }, localOrigin);
+        })
+      ) {
+        expand(plan.parentId);
+        setSelectedId(id);
+        setEditingId(id);
+      }
+    };
+    return {
+      select: (id) => setSelectedId(id),
+      startEdit: (id) => {
+        if (latest.current.readOnly) return;
+        const node = latest.current.tree.byId.get(id);
+        if (!node || node.claim.kind === "question") return;
+        setSelectedId(id);
+        setEditingId(id);
+      },
+      stopEdit: (focusRow = false) => {
+        const id = latest.current.editingId;
+        setEditingId(null);
+        if (focusRow && id && latest.current.mode === "outline") requestFocus(id);
+      },
+      addChild: (parentId, stance) => create(childPlan(latest.current.tree, parentId, stance)),
+      addSibling: (id) => create(siblingPlan(latest.current.tree, id)),
+      remove: (id) => {
+        const { tree, collapsed: hidden, editingId: editing } = latest.current;
+        const node = tree.byId.get(id);
+        if (!node) return;
+        if (node.claim.kind === "question") {
+          say("The question cannot be deleted.", "error");
+          return;
+        }
+        const order = visibleRowIds(tree, hidden);
+        const at = order.indexOf(id);
+        const after = order.slice(at + 1).find((other) => !isInSubtree(tree, id, other));
+        const nextFocus = after ?? (at > 0 ? order[at - 1] : null);
+        let below = 0;
+        for (const other of tree.byId.keys()) if (other !== id && isInSubtree(tree, id, other)) below++;
+        if (!change(() => deleteClaim(doc, id, localOrigin))) return;
+        const stackItem = undoManager.undoStack[undoManager.undoStack.length - 1];
+        if (editing && (editing === id || isInSubtree(tree, id, editing))) setEditingId(null);
+        setSelectedId(nextFocus);
+        if (nextFocus) requestFocus(nextFocus);
+        const what = node.claim.kind === "position" ? "Position" : "Claim";
+        say(`${what} deleted${below > 0 ? ` with ${below} claim${below === 1 ? "" : "s"} under it` : ""}`, "info", {
+          label: "Undo",
+          run: () => {
+            if (undoManager.undoStack[undoManager.undoStack.length - 1] !== stackItem) {
+              say("Other changes were made since; use Undo in the toolbar to step back.", "error");
+              return;
+            }
+            undoManager.undo();
+            setSelectedId(id);
+            requestFocus(id);
+          },
+        });
+      },
+      indent: (id) => applyMove(id, indentPlan(latest.current.tree, id)),
+      outdent: (id) => applyMove(id, outdentPlan(latest.current.tree, id)),
+      reorder: (id, delta) => applyMove(id, reorderPlan(latest.current.tree, id, delta)),
+      drop: (dragId, targetId, zone) => applyMove(dragId, dropPlan(latest.current.tree, dragId, targetId, zone)),
+      toggleStance: (id) => {
+        const node = latest.current.tree.byId.get(id);
+        if (!node || node.claim.kind !== "claim") {
+          say("Only pro/con claims have a stance to switch.", "error");
+          return;
+        }
+        change(() => setStance(doc, id, node.claim.stance === "con" ? "pro" : "con", localOrigin));
+      },
+      toggleCollapsed: (id, open) =>
+        setCollapsed((prev) => {
+          const isOpen = !prev.has(id);
+          const wantOpen = open ?? !isOpen;
+          if (wantOpen === isOpen) return prev;
+          const next = new Set(prev);
+          if (wantOpen) next.delete(id);
+          else next.add(id);
+          return next;
+        }),
+      undo: () => {
+        const editor = editorRef.current;
+        if (latest.current.editingId && editor && editor.can().undo()) editor.commands.undo();
+        else if (!latest.current.readOnly) undoManager.undo();
+      },
+      redo: () => {
+        const editor = editorRef.current;
+        if (latest.current.editingId && editor && editor.can().redo()) editor.commands.redo();
+        else if (!latest.current.readOnly) undoManager.redo();
+      },
+      onEditor: (editor) => {
+        editorRef.current = editor;
+      },
+    };
+  }, [doc, localOrigin, undoManager, user.id, say]);
+
+  // The editing claim is published in awareness, so others see who edits what.
+  useEffect(() => {
+    conn.setEditing(editingId);
+  }, [conn, editingId, status.awareness]);
+
+  // A claim removed meanwhile (by someone else, or by undo) cannot stay open or selected.
+  useEffect(() => {
+    if (editingId && !view.tree.byId.has(editingId)) setEditingId(null);
+    if (selectedId && !view.tree.byId.has(selectedId)) setSelectedId(null);
+  }, [view.tree, editingId, selectedId]);
+
+  useEffect(() => {
+    if (readOnly) setEditingId(null);
+  }, [readOnly]);
+
+  // Undo/redo of map structure outside the text editor (the editor has its own history).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.metaKey || event.ctrlKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== "z" && key !== "y") return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      event.preventDefault();
+      if (key === "y" || event.shiftKey) actions.redo();
+      else actions.undo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [actions]);
+
+  const changeMode = (next: MapViewKind) => {
+    // The single editor moves with the view: it closes here and the other view reopens it.
+    if (next !== mode) setEditingId(null);
+    setMode(next);
+  };
+
+  const roleReason =
+    pageReadOnly ? `Your role on this map is ${role}.` : status.serverReadOnly ? "The server opened this map read-only for you." : "";
+
+  return (
+    <div className={styles.editor} data-testid="map-editor" data-read-only={readOnly ? "true" : "false"}>
+      <div className={styles.toolbar} role="toolbar" aria-label="Map">
+        <ViewTabs view={mode} onChange={changeMode} />
+        {!readOnly && (
+          <div className={styles.group}>
+            <button type="button" className={styles.tool} onClick={actions.undo} disabled={!undoState.canUndo && !editingId} data-testid="undo" title="Undo (Ctrl/⌘+Z)">
+              ↶ Undo
+            </button>
+            <button type="button" className={styles.tool} onClick={actions.redo} disabled={!undoState.canRedo && !editingId} data-testid="redo" title="Redo (Ctrl/⌘+Shift+Z)">
+              ↷ Redo
+            </button>
+          </div>
+        )}
+        <span className={styles.counts}>
+          {view.tree.byId.size} claims · {view.citationCount} evidence cards
+        </span>
+        <span className={styles.spacer} />
+        <PresenceBar presence={presence} />
+        <SyncStatus state={status} />
+      </div>
+      {readOnly && (
+        <p className={styles.readOnly} role="note" data-testid="read-only-notice">
+          <strong>{READ_ONLY_MESSAGE}</strong> {roleReason}
+        </p>
+      )}
+      {status.status === "closed" && status.closeReason && (
+        <p className={styles.closed} role="alert" data-testid="connection-closed">
+          {status.closeReason}
+        </p>
+      )}
+      <div role="tabpanel" id={viewPanelId(mode)} aria-labelledby={viewTabId(mode)} className={styles.panel}>
+        {mode === "outline" ? (
+          <OutlineEditor
+            view={view}
+            focusRequest={focusRequest}
+            doc={doc}
+            mapId={mapId}
+            sources={sources}
+            selectedId={selectedId}
+            editingId={editingId}
+            collapsed={collapsed}
+            editingBy={presence.editingBy}
+            readOnly={readOnly}
+            awareness={status.awareness}
+            user={conn.user}
+            actions={actions}
+          />
+        ) : (
+          <GraphPane
+            doc={doc}
+            tree={view.tree}
+            selectedId={selectedId}
+            editingId={editingId}
+            editingBy={presence.editingBy}
+            readOnly={readOnly}
+            awareness={status.awareness}
+            user={conn.user}
+            actions={actions}
+          />
+        )}
+      </div>
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </div>
+  );
+}
