@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** Tunables of the collaboration server; every one has an env override for ops and tests. */
+export interface CollabConfig {
+  /** Largest accepted frame; bigger frames close the socket with CloseCode.tooLarge. */
+  maxMessageBytes: number;
+  /** Token bucket per socket: sustained messages per second and burst size. */
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  /** A socket whose unsent data exceeds this is closed (CloseCode.slowClient). */
+  maxBufferedBytes: number;
+  /** Messages a socket may send before its room has loaded; more is a misbehaving client. */
+  maxQueuedMessages: number;
+  heartbeatMs: number;
+  /** How long a room without sockets stays in memory. */
+  idleUnloadMs: number;
+  /** Group commit: delay after the first pending update before the log is written (≤ 100 ms). */
+  flushDelayMs: number;
+  /** Retry backoff for failed log writes (doubles up to the max). */
+  flushRetryMinMs: number;
+  flushRetryMaxMs: number;
+  compactIdleMs: number;
+  compactMaxDelayMs: number;
+  /** Compact right away once this many log rows are pending for a map. */
+  compactMaxRows: number;
+  projectionIdleMs: number;
+  projectionMaxDelayMs: number;
+  /** Minimum gap between awareness broadcasts of a room. */
+  awarenessIntervalMs: number;
+  /** Upper bound for flushing on shutdown when the database does not answer. */
+  shutdownTimeoutMs: number;
+  /** Origins besides the request's own host that may open sockets. */
+  allowedOrigins: string[];
+}
+
+const int = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+const schema = z.object({
+  COLLAB_MAX_MESSAGE_BYTES: int(2 * 1024 * 1024),
+  COLLAB_RATE_LIMIT_PER_SECOND: int(200),
+  COLLAB_RATE_LIMIT_BURST: int(400),
+  COLLAB_MAX_BUFFERED_BYTES: int(8 * 1024 * 1024),
+  COLLAB_MAX_QUEUED_MESSAGES: int(1000),
+  COLLAB_HEARTBEAT_MS: int(30_000),
+  COLLAB_IDLE_UNLOAD_MS: int(30_000),
+  COLLAB_FLUSH_DELAY_MS: int(50),
+  COLLAB_FLUSH_RETRY_MIN_MS: int(100),
+  COLLAB_FLUSH_RETRY_MAX_MS: int(5_000),
+  COLLAB_COMPACT_IDLE_MS: int(5_000),
+  COLLAB_COMPACT_MAX_DELAY_MS: int(30_000),
+  COLLAB_COMPACT_MAX_ROWS: int(500),
+  COLLAB_PROJECTION_IDLE_MS: int(2_000),
+  COLLAB_PROJECTION_MAX_DELAY_MS: int(10_000),
+  COLLAB_AWARENESS_INTERVAL_MS: int(50),
+  COLLAB_SHUTDOWN_TIMEOUT_MS: int(10_000),
+  COLLAB_ALLOWED_ORIGINS: z.string().default(""),
+});
+
+export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabConfig {
+  // Empty strings mean "unset" so a blank variable in a .env file keeps the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith("COLLAB_") && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new Error(`Bad collaboration server environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+    rateLimitPerSecond: e.COLLAB_RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: e.COLLAB_RATE_LIMIT_BURST,
+    maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
+    maxQueuedMessages: e.COLLAB_MAX_QUEUED_MESSAGES,
+    heartbeatMs: e.COLLAB_HEARTBEAT_MS,
+    idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+    flushDelayMs: Math.min(e.COLLAB_FLUSH_DELAY_MS, 100),
+    flushRetryMinMs: e.COLLAB_FLUSH_RETRY_MIN_MS,
+    flushRetryMaxMs: e.COLLAB_FLUSH_RETRY_MAX_MS,
+    compactIdleMs: e.COLLAB_COMPACT_IDLE_MS,
+    compactMaxDelayMs: e.COLLAB_COMPACT_MAX_DELAY_MS,
+    compactMaxRows: e.COLLAB_COMPACT_MAX_ROWS,
+    projectionIdleMs: e.COLLAB_PROJECTION_IDLE_MS,
+    projectionMaxDelayMs: e.COLLAB_PROJECTION_MAX_DELAY_MS,
+    awarenessIntervalMs: e.COLLAB_AWARENESS_INTERVAL_MS,
+    shutdownTimeoutMs: e.COLLAB_SHUTDOWN_TIMEOUT_MS,
+    allowedOrigins: e.COLLAB_ALLOWED_ORIGINS.split(",").map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean),
+  };
+}

@@ -1,0 +1,76 @@
+import type * as Y from "yjs";
+import { projectMap, type CitationData, type MapProjection } from "../../lib/argument";
+import { replaceProjection } from "../../lib/db/projectionStore";
+import type { Database } from "../../lib/db/client";
+
+/**
+ * Source texts are immutable per version, so a room caches them for its lifetime; the
+ * cache also remembers which bad citations were already logged, to log each once.
+ */
+export class SourceTextCache {
+  readonly texts = new Map<string, string | null>();
+  readonly reported = new Set<string>();
+}
+
+const key = (sourceId: string, version: number) => `${sourceId}@${version}`;
+
+async function loadTexts(db: Database, cache: SourceTextCache, citations: readonly CitationData[]): Promise<void> {
+  const missing = new Map<string, { sourceId: string; version: number }>();
+  for (const c of citations) {
+    const k = key(c.sourceId, c.sourceVersion);
+    if (!cache.texts.has(k)) missing.set(k, { sourceId: c.sourceId, version: c.sourceVersion });
+  }
+  if (missing.size === 0) return;
+  const rows = await db.prisma.sourceVersion.findMany({
+    where: { OR: [...missing.values()] },
+    select: { sourceId: true, version: true, text: true },
+  });
+  for (const k of missing.keys()) cache.texts.set(k, null);
+  for (const row of rows) cache.texts.set(key(row.sourceId, row.version), row.text);
+}
+
+/**
+ * A citation's quote is evidence only if it is the source's exact words at its recorded
+ * position. Any peer can write into the doc, so the server re-checks before the projection
+ * (which search, export and reports trust) shows it.
+ */
+export async function verifiedCitations(
+  db: Database,
+  cache: SourceTextCache,
+  mapId: string,
+  citations: readonly CitationData[],
+  log: (line: string) => void,
+): Promise<{ kept: CitationData[]; dropped: number }> {
+  await loadTexts(db, cache, citations);
+  const kept: CitationData[] = [];
+  let dropped = 0;
+  for (const c of citations) {
+    const text = cache.texts.get(key(c.sourceId, c.sourceVersion));
+    const ok = text != null && c.start >= 0 && c.end >= c.start && c.end <= text.length && text.slice(c.start, c.end) === c.exact;
+    if (ok) {
+      kept.push(c);
+      continue;
+    }
+    dropped++;
+    if (!cache.reported.has(c.id)) {
+      cache.reported.add(c.id);
+      log(`collab: map ${mapId}: citation ${c.id} left out of the projection: its quote does not match ${text == null ? "any stored source version" : `source ${c.sourceId} v${c.sourceVersion} at ${c.start}..${c.end}`}`);
+    }
+  }
+  return { kept, dropped };
+}
+
+/** Rewrites the relational projection of a map from its live doc. */
+export async function refreshProjection(
+  db: Database,
+  cache: SourceTextCache,
+  mapId: string,
+  doc: Y.Doc,
+  log: (line: string) => void,
+): Promise<{ claims: number; citations: number; dropped: number }> {
+  const projection = projectMap(doc);
+  const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
+  const checked: MapProjection = { ...projection, citations: kept };
+  await db.prisma.$transaction((tx) => replaceProjection(tx, mapId, checked), { timeout: 30_000, maxWait: 10_000 });
+  return { claims: checked.claims.length, citations: kept.length, dropped };
+}

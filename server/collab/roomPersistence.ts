@@ -1,0 +1,271 @@
+import * as Y from "yjs";
+import type { Database } from "../../lib/db/client";
+import { appendMapUpdates, compactMapLog } from "../../lib/db/mapUpdateLog";
+import type { CollabConfig } from "./collabConfig";
+import { refreshProjection, SourceTextCache } from "./projectionRefresh";
+
+export interface PersistenceStats {
+  updatesAccepted: number;
+  logRowsWritten: number;
+  logFlushes: number;
+  logFlushFailures: number;
+  snapshotsWritten: number;
+  logRowsCompacted: number;
+  projectionsWritten: number;
+  citationsDropped: number;
+}
+
+export function emptyPersistenceStats(): PersistenceStats {
+  return {
+    updatesAccepted: 0,
+    logRowsWritten: 0,
+    logFlushes: 0,
+    logFlushFailures: 0,
+    snapshotsWritten: 0,
+    logRowsCompacted: 0,
+    projectionsWritten: 0,
+    citationsDropped: 0,
+  };
+}
+
+type Job = "flush" | "compact" | "project";
+
+/** A debounce with a ceiling: fires `idleMs` after the last poke, but never later than `maxMs` after the first. */
+class BoundedDebounce {
+  private timer: NodeJS.Timeout | null = null;
+  private deadline = 0;
+  constructor(
+    private readonly idleMs: number,
+    private readonly maxMs: number,
+    private readonly fire: () => void,
+  ) {}
+  poke(): void {
+    const now = Date.now();
+    if (!this.timer) this.deadline = now + this.maxMs;
+    else clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.idleMs, this.deadline - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.fire();
+    }, wait);
+  }
+  get pending(): boolean {
+    return this.timer !== null;
+  }
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Writes one room's accepted updates to the database: the update log within ≤ 100 ms
+ * (group commit), compaction and the relational projection debounced. The message loop
+ * only calls append(); every database call runs here, asynchronously, one at a time per
+ * room (so this instance never contends with itself; the advisory lock in mapUpdateLog
+ * covers other instances). A failed log write is retried with backoff and never dropped.
+ */
+export class RoomPersistence {
+  private pending: Uint8Array[] = [];
+  private firstPendingAt = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private retryDelay = 0;
+  private running: Promise<void> | null = null;
+  private due = new Set<Job>();
+  private paused = false;
+  /** Log rows for this map not yet folded into the snapshot (as far as this instance knows). */
+  private uncompactedRows = 0;
+  private projectionDirty = false;
+  private readonly compaction: BoundedDebounce;
+  private readonly projection: BoundedDebounce;
+  private readonly sources = new SourceTextCache();
+  private closed = false;
+
+  constructor(
+    private readonly mapId: string,
+    private readonly doc: Y.Doc,
+    private readonly db: Database,
+    private readonly config: CollabConfig,
+    private readonly stats: PersistenceStats,
+    private readonly log: (line: string) => void,
+    private readonly onMapDeleted: () => void,
+  ) {
+    this.compaction = new BoundedDebounce(config.compactIdleMs, config.compactMaxDelayMs, () => this.request("compact"));
+    this.projection = new BoundedDebounce(config.projectionIdleMs, config.projectionMaxDelayMs, () => this.request("project"));
+  }
+
+  /** Called once after load with the log rows the snapshot does not cover yet. */
+  setUncompactedRows(rows: number): void {
+    this.uncompactedRows = rows;
+    if (rows >= this.config.compactMaxRows) this.request("compact");
+    else if (rows > 0) this.compaction.poke();
+  }
+
+  append(update: Uint8Array): void {
+    if (this.closed) return;
+    this.stats.updatesAccepted++;
+    if (this.pending.length === 0) this.firstPendingAt = Date.now();
+    this.pending.push(update);
+    this.projectionDirty = true;
+    this.projection.poke();
+    this.scheduleFlush();
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pending.length > 0;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.pending.length === 0 || this.due.has("flush")) return;
+    const wait = this.retryDelay > 0 ? this.retryDelay : Math.max(0, this.config.flushDelayMs - (Date.now() - this.firstPendingAt));
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.request("flush");
+    }, wait);
+  }
+
+  private request(job: Job): void {
+    if (this.closed) return;
+    this.due.add(job);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running || this.paused) return;
+    // The log first: it is what durability promises; the rest can wait a round.
+    const job: Job | undefined = (["flush", "compact", "project"] as const).find((j) => this.due.has(j));
+    if (!job) return;
+    this.due.delete(job);
+    this.running = this.run(job).finally(() => {
+      this.running = null;
+      this.kick();
+    });
+  }
+
+  private async run(job: Job): Promise<void> {
+    try {
+      if (job === "flush") await this.writeLog();
+      else if (job === "compact") await this.compact();
+      else await this.project();
+    } catch (error) {
+      this.handleError(job, error);
+    }
+  }
+
+  private async writeLog(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
+    const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    try {
+      await appendMapUpdates(this.db.prisma, this.mapId, [row]);
+    } catch (error) {
+      // Put the batch back in front of anything that arrived meanwhile: order is kept and nothing is lost.
+      this.pending = batch.concat(this.pending);
+      this.stats.logFlushFailures++;
+      this.retryDelay = Math.min(this.config.flushRetryMaxMs, Math.max(this.config.flushRetryMinMs, this.retryDelay * 2));
+      this.scheduleFlush();
+      throw error;
+    }
+    this.retryDelay = 0;
+    this.stats.logFlushes++;
+    this.stats.logRowsWritten++;
+    this.uncompactedRows++;
+    if (this.uncompactedRows >= this.config.compactMaxRows) this.due.add("compact");
+    else this.compaction.poke();
+    // Updates that arrived during the write keep their own 100 ms budget (firstPendingAt).
+    this.scheduleFlush();
+  }
+
+  private async compact(): Promise<void> {
+    this.compaction.cancel();
+    if (this.uncompactedRows === 0) return;
+    const rows = this.uncompactedRows;
+    const result = await compactMapLog(this.db.prisma, this.mapId);
+    // Rows written while compacting (by us) were not folded in; other instances' rows are unknown to us.
+    this.uncompactedRows = Math.max(0, this.uncompactedRows - rows);
+    if (result.folded > 0) {
+      this.stats.snapshotsWritten++;
+      this.stats.logRowsCompacted += result.folded;
+    }
+  }
+
+  private async project(): Promise<void> {
+    this.projection.cancel();
+    if (!this.projectionDirty) return;
+    this.projectionDirty = false;
+    try {
+      const result = await refreshProjection(this.db, this.sources, this.mapId, this.doc, this.log);
+      this.stats.projectionsWritten++;
+      this.stats.citationsDropped += result.dropped;
+    } catch (error) {
+      this.projectionDirty = true;
+      throw error;
+    }
+  }
+
+  private handleError(job: Job, error: unknown): void {
+    if (isMissingMapError(error)) {
+      this.log(`collab: map ${this.mapId} no longer exists; dropping its pending writes`);
+      this.pending = [];
+      this.close();
+      this.onMapDeleted();
+      return;
+    }
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    if (job === "flush") {
+      this.log(`collab: map ${this.mapId}: writing ${this.pending.length} update(s) failed (${message}); retrying in ${this.retryDelay} ms`);
+    } else {
+      this.log(`collab: map ${this.mapId}: ${job === "compact" ? "compaction" : "projection refresh"} failed (${message}); will retry`);
+      (job === "compact" ? this.compaction : this.projection).poke();
+    }
+  }
+
+  /**
+   * Writes everything pending (log, then optionally compaction and projection) and
+   * resolves when done or when the deadline passes. Used on idle unload and shutdown.
+   */
+  async drain(options: { deadline: number; compact: boolean; project: boolean }): Promise<boolean> {
+    this.paused = true;
+    try {
+      if (this.running) await this.running;
+      while (this.pending.length > 0) {
+        if (Date.now() > options.deadline) {
+          this.log(`collab: map ${this.mapId}: gave up writing ${this.pending.length} update(s) at shutdown; the clients still hold them and resend on reconnect`);
+          return false;
+        }
+        if (this.flushTimer) clearTimeout(this.flushTimer);
+        this.flushTimer = null;
+        await this.run("flush");
+        if (this.pending.length > 0) await sleep(Math.max(this.retryDelay, this.config.flushRetryMinMs));
+      }
+      if (options.compact && this.uncompactedRows > 0 && Date.now() < options.deadline) await this.run("compact");
+      if (options.project && this.projectionDirty && Date.now() < options.deadline) await this.run("project");
+      return true;
+    } finally {
+      this.paused = false;
+      if (!this.closed) {
+        this.scheduleFlush();
+        this.kick();
+      }
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.compaction.cancel();
+    this.projection.cancel();
+    this.due.clear();
+  }
+}
+
+/** A foreign-key failure on the map id: the map row is gone (deleted while the room was open). */
+function isMissingMapError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === "P2003" || /foreign key constraint/i.test(e?.message ?? "");
+}
