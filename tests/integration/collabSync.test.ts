@@ -10,6 +10,7 @@ import { startServer, type ServerProcess } from "../support/serverProcess";
 import type { HttpSession } from "../support/httpSession";
 import {
   CollabClient,
+  stopServerGracefully,
   DEMO_EMAIL,
   DEMO_PASSWORD,
   firstMapId,
@@ -171,7 +172,7 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     // The stored document still loads after a restart, without the bad update.
     for (const c of clients.splice(0)) c.destroy();
     const expected = mapFingerprint(a.doc);
-    await server.stop();
+    await stopServerGracefully(server);
     const stored = await withDatabase(db, () => loadMapDoc(mapId));
     expect(mapFingerprint(stored)).toBe(expected);
 
@@ -185,7 +186,7 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     const viewer = await signedUp(server.url, "viewer@example.com", "viewer password");
     const commenter = await signedUp(server.url, "commenter@example.com", "commenter password");
     for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
+    await stopServerGracefully(server);
     await withDatabase(db, async (handle) => {
       const users = await handle.prisma.user.findMany({ where: { email: { in: ["viewer@example.com", "commenter@example.com"] } } });
       for (const u of users) await addMapMember(mapId, u.id, u.email.startsWith("viewer") ? "viewer" : "commenter");
@@ -218,7 +219,7 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     expect(readAllClaims(owner.doc).map((c) => c.id)).not.toContain(sneaky);
 
     for (const c of clients.splice(0)) c.destroy();
-    await server.stop();
+    await stopServerGracefully(server);
     const stored = readAllClaims(await withDatabase(db, () => loadMapDoc(mapId))).map((c) => c.id);
     expect(stored).toContain(legit);
     expect(stored).not.toContain(sneaky);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
@@ -8,6 +9,7 @@ import { closeDatabase, openDatabase, setDatabase, type Database } from "../../l
 import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
 import type { TestDatabase } from "./testDatabases";
 import { HttpSession } from "./httpSession";
+import type { ServerProcess } from "./serverProcess";
 
 // Real y-websocket providers in Node, authenticated like a browser: the session cookie
 // travels on the upgrade request.
@@ -160,3 +162,83 @@ export async function withDatabase<T>(db: TestDatabase, fn: (handle: Database) =
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so split after ")".
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+function descendants(pid: number): number[] {
+  const all: number[] = [];
+  const stack = childPids(pid);
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    all.push(p);
+    stack.push(...childPids(p));
+  }
+  return all;
+}
+
+function exited(server: ServerProcess): Promise<void> {
+  const child = server.child;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/**
+ * The support helper starts the server through tsx's CLI, which runs it as a child process.
+ * The CLI does not relay SIGKILL, and it relays SIGTERM with only 30 ms for the child to
+ * acknowledge before it SIGKILLs it — a server busy for longer is killed, not stopped. So
+ * these two signal the process running server/index.ts itself, as a process manager would.
+ */
+export async function stopServerGracefully(server: ServerProcess): Promise<void> {
+  const done = exited(server);
+  for (const p of descendants(server.child.pid!)) {
+    try {
+      process.kill(p, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  await done;
+}
+
+/** A real crash of the server: SIGKILL to the server process (and the CLI around it). */
+export async function crashServer(server: ServerProcess): Promise<void> {
+  const pid = server.child.pid;
+  if (pid === undefined) return;
+  const all = [pid, ...descendants(pid)];
+  for (const p of all.reverse()) {
+    try {
+      process.kill(p, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  await exited(server);
+  // The port and the database are free once the server process itself is gone.
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const alive = all.some((p) => {
+      try {
+        return !fs.readFileSync(`/proc/${p}/stat`, "utf8").includes(") Z ");
+      } catch {
+        return false;
+      }
+    });
+    if (!alive) return;
+    if (Date.now() > deadline) throw new Error("server process survived SIGKILL");
+    await sleep(20);
+  }
+}
