@@ -32,29 +32,41 @@ interface Props {
   label: string;
 }
 
-// Runs after list keymaps (lower priority), so Tab inside a bullet list still nests the item.
+// Two keymaps: the claim commands take precedence over StarterKit's own bindings of the same
+// keys (Mod-Enter is a hard break, Mod-Shift-s strike-through), while Tab / Shift-Tab run
+// after the list keymap, so Tab inside a bullet list still nests the list item.
 function claimShortcuts(commands: { current: ClaimEditorCommands }) {
   const run = (fn: () => void) => () => {
     fn();
     return true;
   };
-  return Extension.create({
-    name: "claimShortcuts",
-    priority: 50,
-    addKeyboardShortcuts() {
-      return {
-        Escape: run(() => commands.current.exit()),
-        "Mod-Enter": run(() => commands.current.addSibling()),
-        Tab: run(() => commands.current.indent()),
-        "Shift-Tab": run(() => commands.current.outdent()),
-        "Alt-p": run(() => commands.current.addChild("pro")),
-        "Alt-c": run(() => commands.current.addChild("con")),
-        "Mod-Shift-s": run(() => commands.current.toggleStance()),
-        "Alt-ArrowUp": run(() => commands.current.reorder(-1)),
-        "Alt-ArrowDown": run(() => commands.current.reorder(1)),
-      };
-    },
-  });
+  return [
+    Extension.create({
+      name: "claimShortcuts",
+      priority: 1100,
+      addKeyboardShortcuts() {
+        return {
+          Escape: run(() => commands.current.exit()),
+          "Mod-Enter": run(() => commands.current.addSibling()),
+          "Alt-p": run(() => commands.current.addChild("pro")),
+          "Alt-c": run(() => commands.current.addChild("con")),
+          "Mod-Shift-s": run(() => commands.current.toggleStance()),
+          "Alt-ArrowUp": run(() => commands.current.reorder(-1)),
+          "Alt-ArrowDown": run(() => commands.current.reorder(1)),
+        };
+      },
+    }),
+    Extension.create({
+      name: "claimIndentShortcuts",
+      priority: 50,
+      addKeyboardShortcuts() {
+        return {
+          Tab: run(() => commands.current.indent()),
+          "Shift-Tab": run(() => commands.current.outdent()),
+        };
+      },
+    }),
+  ];
 }
 
 /**
@@ -80,7 +92,7 @@ export function ClaimEditor({ claimId, fragment, awareness, user, commands, onEd
         }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider: { awareness }, user }),
-        claimShortcuts(commandsRef),
+        ...claimShortcuts(commandsRef),
       ],
       editorProps: {
         attributes: {
@@ -95,6 +107,12 @@ export function ClaimEditor({ claimId, fragment, awareness, user, commands, onEd
     },
     [fragment, awareness],
   );
+
+  // Take the focus at once (autofocus waits a frame): keys typed right after "+ Pro" or
+  // Alt+P must land in the new claim, not on the row that had the focus.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.focus();
+  }, [editor]);
 
   useEffect(() => {
     onEditor?.(editor);
@@ -166,7 +184,7 @@ function EditorToolbar({ editor, onDone }: { editor: Editor; onDone(): void }) {
           setLinkOpen((open) => !open);
         }}
       >
-        🔗 Link
+        Link
       </button>
       {linkOpen && (
         <form className={styles.linkForm} onSubmit={applyLink}>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Presence } from "@/lib/collab/presenceStates";
+import { userInitials } from "@/lib/collab/userColor";
 import styles from "./PresenceBar.module.css";
 
 /** Avatars (initials on the user's colour) of everyone with the map open. */
@@ -37,16 +38,10 @@ export function EditingBadge({ users }: { users: { name: string; color: string }
     <span className={styles.editing} data-testid="editing-badge" title={`${names} ${users.length === 1 ? "is" : "are"} editing`}>
       {users.slice(0, 3).map((u) => (
         <span key={u.name + u.color} className={styles.mini} style={{ background: u.color }} aria-hidden>
-          {initialsOf(u.name)}
+          {userInitials(u.name)}
         </span>
       ))}
       <span className={styles.editingText}>{users.length === 1 ? `${users[0].name} is editing` : `${users.length} editing`}</span>
     </span>
   );
-}
-
-function initialsOf(name: string): string {
-  const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
-  if (words.length === 0) return "?";
-  return words.length === 1 ? words[0].slice(0, 2).toUpperCase() : (words[0][0] + words[words.length - 1][0]).toUpperCase();
 }

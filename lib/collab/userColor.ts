@@ -32,7 +32,8 @@ export function userColor(userId: string): string {
 
 /** One or two letters for an avatar: first and last word, or the first two letters. */
 export function userInitials(name: string): string {
-  const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
+  // An e-mail address used as a name: the local part says more than the domain.
+  const words = name.trim().replace(/@.*$/, "").split(/[\s._-]+/).filter(Boolean);
   if (words.length === 0) return "?";
   const first = [...words[0]];
   if (words.length === 1) return (first[0] + (first[1] ?? "")).toUpperCase();
