@@ -229,6 +229,8 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const changeMode = (next: MapViewKind) => {
     // The single editor moves with the view: it closes here and the other view reopens it.
     if (next !== mode) setEditingId(null);
+    // Back in the outline, the claim selected in the graph is scrolled to and focused.
+    if (next === "outline" && next !== mode && selectedId) setFocusRequest({ id: selectedId, seq: ++seq.current });
     setMode(next);
   };
 
