@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addClaim, buildMapTree, claimBodyFragment, claimPlainText, readAllClaims, setClaimText } from "../../lib/argument";
+import { addCitation, addClaim, buildMapTree, readCitations, claimBodyFragment, claimPlainText, readAllClaims, setClaimText } from "../../lib/argument";
 import { loadMapDoc } from "../../lib/db/mapState";
 import { CloseCode } from "../../lib/collab/closeCodes";
 import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
@@ -113,10 +113,21 @@ describe.each(DATABASE_KINDS)("collaboration durability on %s", (kind) => {
     const c = client();
     await c.whenSynced();
     await waitFor(() => converged(a, c), 10_000, "fresh client");
+    // Two citations copied from a stored one: one faithful, one whose quote was altered.
+    const model = readCitations(a.doc)[0];
+    const { id: _id, createdAt: _at, ...fields } = model;
+    const faithful = addCitation(a.doc, { ...fields, note: "copy" });
+    const forged = addCitation(a.doc, { ...fields, exact: fields.exact.replace(/\w+/, "forged") });
+    await waitFor(() => converged(a, c), 10_000, "citations");
     const expected = mapFingerprint(a.doc);
     for (const x of clients.splice(0)) x.destroy();
     await stopServerGracefully(server);
     expect(mapFingerprint(await withDatabase(db, () => loadMapDoc(mapId)))).toBe(expected);
+    // The projection leaves out the citation whose quote is not the source's text.
+    const citationIds = await withDatabase(db, (h) => h.prisma.citation.findMany({ where: { mapId }, select: { id: true } }));
+    expect(citationIds.map((r) => r.id)).toContain(faithful);
+    expect(citationIds.map((r) => r.id)).not.toContain(forged);
+    expect(server.output()).toContain(`citation ${forged} left out of the projection`);
     // The relational projection was refreshed from the doc on shutdown.
     const projected = await withDatabase(db, (h) => h.prisma.claim.findMany({ where: { mapId }, select: { id: true, text: true } }));
     expect(projected).toHaveLength(baseline + added.length);

@@ -127,6 +127,22 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     expect(ids).toHaveLength(before + 2);
   });
 
+  it("relays awareness and drops a leaving user's state at once", async () => {
+    const a = client(demo);
+    const b = client(demo);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    a.provider.awareness.setLocalStateField("user", { name: "Ada" });
+    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Ada", 5_000, "awareness at b");
+    // A late joiner gets the current states with its first messages.
+    const c = client(demo);
+    await c.whenSynced();
+    await waitFor(() => c.provider.awareness.getStates().has(a.doc.clientID), 5_000, "awareness at a late joiner");
+    // Leaving without saying goodbye (socket dropped): the server removes the state for it.
+    a.provider.shouldConnect = false;
+    (a.provider.ws as unknown as import("ws").WebSocket).terminate();
+    await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, "awareness removal");
+  });
+
   it("closes only the socket that sends garbage, truncated updates, text, oversized frames or floods", async () => {
     const a = client(demo);
     const b = client(demo);
