@@ -10,3 +10,20 @@ export async function addMapMember(mapId: string, userId: string, role: MapRole)
     update: { role },
   });
 }
+
+export interface MapMemberView {
+  userId: string;
+  email: string;
+  name: string;
+  role: MapRole;
+}
+
+export async function listMapMembers(mapId: string): Promise<MapMemberView[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.mapMember.findMany({
+    where: { mapId },
+    include: { user: { select: { email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({ userId: r.userId, email: r.user.email, name: r.user.name, role: r.role }));
+}

@@ -7,6 +7,8 @@ import { bytesToBase64 } from "@/lib/collab/base64";
 import { loadMapState } from "@/lib/db/mapState";
 import { findMap } from "@/lib/db/maps";
 import { listMapSources } from "@/lib/db/sources";
+import { listMapMembers } from "@/lib/db/mapMembers";
+import { SharePanel } from "@/components/map/SharePanel";
 import { requireMapRead } from "./mapAccessPage";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +47,7 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
           ))}
         </p>
       )}
+      {access.role === "owner" && <SharePanel mapId={mapId} initialMembers={await listMapMembers(mapId)} />}
       <MapEditor
         mapId={mapId}
         initialState={bytesToBase64(state)}

@@ -1,0 +1,63 @@
+"use client";
+import { useState } from "react";
+import styles from "./SharePanel.module.css";
+
+interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** Owners add people who have an account, by email, as editor, commenter or viewer. */
+export function SharePanel({ mapId, initialMembers }: { mapId: string; initialMembers: Member[] }) {
+  const [members, setMembers] = useState(initialMembers);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/maps/${mapId}/members`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: form.get("email"), role: form.get("role") }),
+      });
+      const data = await res.json().catch(() => ({}));
+      if (!res.ok) setError((data as { error?: string }).error ?? "Sharing failed.");
+      else {
+        setMembers(data as Member[]);
+        formElement.reset();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className={styles.panel} data-testid="share-panel">
+      <summary>Share · {members.length} member{members.length === 1 ? "" : "s"}</summary>
+      <ul className={styles.members}>
+        {members.map((m) => (
+          <li key={m.userId}>
+            <span>{m.name}</span> <span className="muted small">{m.email}</span> <span className={styles.role}>{m.role}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={onSubmit} className={styles.form} noValidate>
+        {error && <p role="alert" className="error">{error}</p>}
+        <input name="email" type="email" placeholder="teammate@example.com" aria-label="Email to share with" required />
+        <select name="role" aria-label="Role" defaultValue="editor">
+          <option value="editor">Editor</option>
+          <option value="commenter">Commenter</option>
+          <option value="viewer">Viewer</option>
+        </select>
+        <button className="button" type="submit" disabled={busy}>Share</button>
+      </form>
+    </details>
+  );
+}
