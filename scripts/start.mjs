@@ -1,5 +1,6 @@
 // `npm start`: build the app if the build is missing or stale, then run the one server
-// process (Next.js + /collab WebSocket) with tsx. `npm run dev` passes --dev (Next dev mode).
+// process (Next.js + /collab WebSocket) in this Node with the tsx loader (no CLI wrapper, so
+// signals reach the server itself and a graceful stop can flush). `npm run dev` passes --dev (Next dev mode).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureBuild, root } from "./ensureBuild.mjs";
@@ -8,7 +9,7 @@ const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!dev) ensureBuild();
 
-const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "server", "index.ts")], {
+const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

@@ -196,30 +196,17 @@ function exited(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/**
- * The support helper starts the server through tsx's CLI, which runs it as a child process.
- * The CLI does not relay SIGKILL, and it relays SIGTERM with only 30 ms for the child to
- * acknowledge before it SIGKILLs it — a server busy for longer is killed, not stopped. So
- * these two signal the process running server/index.ts itself, as a process manager would.
- */
+/** A graceful stop: SIGTERM to the server process, which flushes pending writes first. */
 export async function stopServerGracefully(server: ServerProcess): Promise<void> {
-  const done = exited(server);
-  for (const p of descendants(server.child.pid!)) {
-    try {
-      process.kill(p, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  await done;
+  await server.stop();
 }
 
-/** A real crash of the server: SIGKILL to the server process (and the CLI around it). */
+/** A real crash of the server: SIGKILL, nothing flushed. */
 export async function crashServer(server: ServerProcess): Promise<void> {
   const pid = server.child.pid;
   if (pid === undefined) return;
   const all = [pid, ...descendants(pid)];
-  for (const p of all.reverse()) {
+  for (const p of [...all].reverse()) {
     try {
       process.kill(p, "SIGKILL");
     } catch {
