@@ -14,6 +14,8 @@ const nextConfig = {
     // One Yjs instance for the server process and Next's server code (constructor checks).
     "yjs",
   ],
+  // Lets parallel checkouts/tests build side by side without overwriting one another.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

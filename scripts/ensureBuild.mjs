@@ -10,6 +10,7 @@ export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const IGNORED = new Set(["node_modules", ".next", "generated", "data"]);
+const isBuildDir = (name) => name.startsWith(".next");
 
 function hashSources() {
   const hash = createHash("sha256");
@@ -17,7 +18,7 @@ function hashSources() {
     const abs = path.join(root, rel);
     if (!fs.existsSync(abs)) return;
     if (fs.statSync(abs).isDirectory()) {
-      for (const name of fs.readdirSync(abs).sort()) if (!IGNORED.has(name)) walk(path.join(rel, name));
+      for (const name of fs.readdirSync(abs).sort()) if (!IGNORED.has(name) && !isBuildDir(name)) walk(path.join(rel, name));
     } else {
       hash.update(rel).update("\0").update(fs.readFileSync(abs)).update("\0");
     }
@@ -27,10 +28,11 @@ function hashSources() {
 }
 
 export function ensureBuild() {
-  const stampFile = path.join(root, ".next", "claimboard-build-hash");
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const stampFile = path.join(distDir, "claimboard-build-hash");
   const current = hashSources();
   const built =
-    fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : null;
+    fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : null;
   if (built === current) return;
   console.log(built ? "Sources changed since the last build: rebuilding…" : "No build found: building the app (once)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
