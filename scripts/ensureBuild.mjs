@@ -44,5 +44,6 @@ export function ensureBuild() {
     console.error("The build failed; see the output above.");
     process.exit(result.status ?? 1);
   }
-  fs.writeFileSync(stampFile, current);
+  // Hashed again after the build: `next build` may itself rewrite tsconfig.json.
+  fs.writeFileSync(stampFile, hashSources());
 }
