@@ -20,7 +20,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setBusy(false);
     if (!result || result.error) {
-      setError("That email and password do not match an account.");
+      // next-auth passes errors thrown by authorize() through (rate limiting); a plain
+      // mismatch arrives as "CredentialsSignin".
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match an account.");
       return;
     }
     router.push(callbackUrl);

@@ -3,6 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserByEmail } from "../db/users";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./credentialsSchema";
+import { CLIENT_IP_HEADER, limiters } from "./attemptLimiter";
+
+export const TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait 15 minutes and try again.";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
@@ -15,11 +18,21 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = signInSchema.safeParse(raw ?? {});
         if (!parsed.success) return null;
-        const user = await findUserByEmail(parsed.data.email);
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        const ip = headers[CLIENT_IP_HEADER] ?? "unknown";
+        const account = parsed.data.email;
+        // Only failures count, so a busy shared address (a classroom) can still sign in.
+        if (limiters.signInPerIp.blocked(ip) || limiters.signInPerAccount.blocked(account)) throw new Error(TOO_MANY_SIGN_INS);
+        const user = await findUserByEmail(account);
+        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          limiters.signInPerIp.hit(ip);
+          limiters.signInPerAccount.hit(account);
+          return null;
+        }
+        limiters.signInPerAccount.reset(account);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

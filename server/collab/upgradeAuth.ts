@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { authorizeMap } from "../../lib/auth/mapPermissions";
 import type { MapRole } from "../../lib/db/maps";
+import { originAllowedFor } from "../../lib/http/originPolicy";
 
 // Everything here runs before the WebSocket handshake completes, so a refusal is an
 // ordinary HTTP status the browser's failed upgrade (and our tests) can observe, and no
@@ -69,14 +70,7 @@ export async function sessionUserId(req: IncomingMessage): Promise<string | null
  * Non-browser clients send no Origin and are judged by their cookie alone.
  */
 export function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  if (allowedOrigins.includes(origin.replace(/\/+$/, ""))) return true;
-  try {
-    return new URL(origin).host.toLowerCase() === (req.headers.host ?? "").toLowerCase();
-  } catch {
-    return false;
-  }
+  return originAllowedFor(req.headers.origin, req.headers.host, allowedOrigins);
 }
 
 export async function authorizeUpgrade(req: IncomingMessage, rawMapId: string, allowedOrigins: readonly string[]): Promise<UpgradeDecision> {

@@ -1,3 +1,4 @@
+import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { membersOf, shareMap } from "@/lib/auth/mapSharing";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { readJsonBody } from "@/lib/http/readJsonBody";
@@ -15,6 +16,8 @@ export async function GET(_request: Request, { params }: Ctx) {
 }
 
 export async function POST(request: Request, { params }: Ctx) {
+  const crossOrigin = rejectCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const { mapId } = await params;
   const user = await getSessionUser();
   const body = await readJsonBody(request);
