@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SourceReader } from "@/components/sources/SourceReader";
-import { findMapSource, listSourceCitationsWithClaims } from "@/lib/db/sources";
+import { SourceWorkspace } from "@/components/sources/SourceWorkspace";
+import { bytesToBase64 } from "@/lib/collab/base64";
+import { loadMapState } from "@/lib/db/mapState";
+import { findMapSource } from "@/lib/db/sources";
 import { requireMapRead } from "../../mapAccessPage";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +12,15 @@ export default async function SourcePage({ params }: { params: Promise<{ mapId: 
   const { mapId, sourceId } = await params;
   const gate = await requireMapRead(mapId, `/maps/${mapId}/sources/${sourceId}`);
   if ("denied" in gate) return gate.denied;
-  const found = await findMapSource(mapId, sourceId);
+  const [found, state] = await Promise.all([findMapSource(mapId, sourceId), loadMapState(mapId)]);
   if (!found) notFound();
-  const citations = (await listSourceCitationsWithClaims(mapId, sourceId)).filter((c) => c.sourceVersion === found.version);
   const { source } = found;
-  const meta = [source.author, source.publisher, source.publishedAt?.toLocaleDateString("en-US", { dateStyle: "medium" })].filter(Boolean);
+  const { user, access } = gate;
+  const meta = [
+    source.author ? source.author + (source.authorQualifications ? `, ${source.authorQualifications}` : "") : null,
+    source.publisher,
+    source.publishedAt?.toLocaleDateString("en-US", { dateStyle: "medium" }),
+  ].filter(Boolean);
   return (
     <main className="page">
       <p className="muted small" style={{ margin: 0 }}>
@@ -22,19 +28,24 @@ export default async function SourcePage({ params }: { params: Promise<{ mapId: 
       </p>
       <h1 style={{ marginTop: 4 }}>{source.title}</h1>
       <p className="muted small">
-        {meta.length ? meta.join(" · ") + " · " : ""}version {found.version} · {citations.length} cited passages{" "}
-        <span aria-hidden style={{ background: "var(--mark-pro)", padding: "0 6px", marginLeft: 8 }}>pro</span>{" "}
-        <span aria-hidden style={{ background: "var(--mark-con)", padding: "0 6px" }}>con</span>
+        {meta.length ? meta.join(" · ") + " · " : ""}version {found.version}
         {source.url && (
           <>
             {" · "}
             <a href={source.url} rel="noopener noreferrer nofollow">original</a>
           </>
         )}
+        {source.accessedAt && <> · accessed {source.accessedAt.toLocaleDateString("en-US", { dateStyle: "medium" })}</>}
       </p>
-      <SourceReader
+      <SourceWorkspace
+        mapId={mapId}
+        sourceId={sourceId}
+        version={found.version}
         text={found.text}
-        citations={citations.map((c) => ({ id: c.id, start: c.start, end: c.end, stance: c.claim?.stance ?? null, claimText: c.claim?.text ?? "" }))}
+        initialState={bytesToBase64(state)}
+        user={{ id: user.id, name: user.name }}
+        role={access.role}
+        readOnly={access.readOnly}
       />
     </main>
   );

@@ -1,0 +1,180 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { claimBodyFragment, claimPlainText } from "@/lib/argument/claimBody";
+import { readCitations } from "@/lib/argument/claimSchema";
+import { selectorMatches } from "@/lib/citations/textSelectors";
+import { selectionToRange } from "@/lib/sources/domSelection";
+import { positionColor, positionOf, positionsInOrder } from "@/lib/sources/positionOf";
+import type { PlainRange } from "@/lib/sources/selectionRange";
+import { SyncStatus } from "@/components/map/SyncStatus";
+import { useMapConnection } from "@/components/map/useMapConnection";
+import { useMapTree } from "@/components/map/useMapTree";
+import { EvidencePopover, type ClaimChoice } from "./EvidencePopover";
+import { SourceReader, type ReaderCitation } from "./SourceReader";
+import styles from "./SourceWorkspace.module.css";
+
+export interface SourceWorkspaceProps {
+  mapId: string;
+  sourceId: string;
+  version: number;
+  text: string;
+  initialState: string;
+  user: { id: string; name: string };
+  role: string;
+  readOnly: boolean;
+}
+
+interface OpenSelection {
+  range: PlainRange;
+  top: number;
+  left: number;
+}
+
+/** The live reader: the map's doc connected, cited passages highlighted, selections turned into evidence. */
+export function SourceWorkspace({ mapId, sourceId, version, text, initialState, user, role, readOnly: pageReadOnly }: SourceWorkspaceProps) {
+  const { conn, status } = useMapConnection({ mapId, initialState, user, role, readOnly: pageReadOnly });
+  const { doc, localOrigin } = conn;
+  const view = useMapTree(doc);
+  const readOnly = status.readOnly;
+  const readerRef = useRef<HTMLElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<OpenSelection | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone: "ok" | "error"; href?: string } | null>(null);
+
+  const claimText = useCallback(
+    (id: string) => {
+      const fragment = claimBodyFragment(doc, id);
+      return fragment ? claimPlainText(fragment).replace(/\s+/g, " ").trim() : "";
+    },
+    [doc],
+  );
+
+  const positions = useMemo(() => positionsInOrder(view.tree), [view.tree]);
+
+  // Citations of this source version whose quote matches the text: the same rule the server's projection uses.
+  const citations = useMemo(() => {
+    void view.citationCount;
+    return readCitations(doc).filter((c) => c.sourceId === sourceId && c.sourceVersion === version && view.tree.byId.has(c.claimId) && selectorMatches(text, c));
+  }, [doc, view, sourceId, version, text]);
+
+  const readerCitations = useMemo<ReaderCitation[]>(
+    () =>
+      citations.map((c) => {
+        const claim = view.tree.byId.get(c.claimId)!.claim;
+        const positionId = positionOf(view.tree, c.claimId);
+        return {
+          id: c.id,
+          start: c.start,
+          end: c.end,
+          stance: claim.stance,
+          claimText: claimText(c.claimId),
+          positionId,
+          positionColor: positionId ? positionColor(positions.indexOf(positionId)) : undefined,
+          positionTitle: positionId ? claimText(positionId) : undefined,
+        };
+      }),
+    [citations, view.tree, positions, claimText],
+  );
+
+  const claimChoices = useCallback((): ClaimChoice[] => {
+    const out: ClaimChoice[] = [];
+    const walk = (nodes: typeof view.tree.detached) => {
+      for (const n of nodes) {
+        if (n.claim.kind !== "question") out.push({ id: n.claim.id, kind: n.claim.kind, stance: n.claim.stance, depth: n.depth, text: claimText(n.claim.id) || "(empty claim)" });
+        walk(n.children);
+      }
+    };
+    walk(view.tree.root ? [view.tree.root] : []);
+    return out;
+  }, [view.tree, claimText]);
+
+  const onMouseUp = useCallback(() => {
+    // After the browser has finished updating the selection.
+    window.setTimeout(() => {
+      const reader = readerRef.current;
+      const wrap = wrapRef.current;
+      if (!reader || !wrap) return;
+      const sel = window.getSelection();
+      const range = selectionToRange(reader, text, sel);
+      if (!range || !sel || sel.rangeCount === 0) {
+        setSelection(null);
+        return;
+      }
+      const rects = sel.getRangeAt(0).getClientRects();
+      const last = rects[rects.length - 1] ?? sel.getRangeAt(0).getBoundingClientRect();
+      const box = wrap.getBoundingClientRect();
+      setSelection({ range, top: last.bottom - box.top + 8, left: Math.max(0, Math.min(last.left - box.left, box.width - 360)) });
+    }, 0);
+  }, [text]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setSelection(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  return (
+    <div className={styles.workspace} ref={wrapRef} data-read-only={readOnly ? "true" : "false"}>
+      <div className={styles.toolbar}>
+        <span className={styles.legend} data-testid="position-legend">
+          <span className={styles.swatch} style={{ background: "var(--mark-pro)" }} /> pro
+          <span className={styles.swatch} style={{ background: "var(--mark-con)" }} /> con
+          {positions.map((id, i) => (
+            <span key={id} className={styles.legendItem} title={claimText(id)}>
+              <span className={styles.bar} style={{ background: positionColor(i) }} />
+              {truncate(claimText(id), 36)}
+            </span>
+          ))}
+        </span>
+        <span className={styles.spacer} />
+        <span className="muted small">{citations.length} cited passages</span>
+        <SyncStatus state={status} />
+      </div>
+      {readOnly ? (
+        <p className={styles.hint} data-testid="read-only-notice">
+          View only — you can read and follow the highlighted passages; only editors can add evidence.
+        </p>
+      ) : (
+        <p className={styles.hint}>Select words in the text to use them as evidence for a claim.</p>
+      )}
+      {notice && (
+        <p className={notice.tone === "error" ? "error" : styles.ok} role="status" data-testid="evidence-notice">
+          {notice.text} {notice.href && <Link href={notice.href}>Open the map</Link>}
+        </p>
+      )}
+      <SourceReader ref={readerRef} text={text} citations={readerCitations} onMouseUp={onMouseUp} />
+      {selection && (
+        <EvidencePopover
+          key={`${selection.range.start}-${selection.range.end}`}
+          top={selection.top}
+          left={selection.left}
+          quote={text.slice(selection.range.start, selection.range.end)}
+          range={selection.range}
+          text={text}
+          sourceId={sourceId}
+          version={version}
+          doc={doc}
+          origin={localOrigin}
+          userId={user.id}
+          readOnly={readOnly}
+          citations={citations}
+          claimChoices={claimChoices}
+          onClose={() => setSelection(null)}
+          onDone={(message, tone) => {
+            setSelection(null);
+            window.getSelection()?.removeAllRanges();
+            setNotice({ text: message, tone, href: tone === "ok" ? `/maps/${mapId}` : undefined });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + "…" : s;
+}

@@ -1,0 +1,99 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+async function signUp(browser: Browser, name: string, email: string): Promise<{ page: Page; mapUrl: string }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/Password/).fill("a strong password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/maps\/[^/]+$/);
+  return { page, mapUrl: page.url() };
+}
+
+/** Selects `sentence` in the reader with a DOM Range (across highlight segments) and releases the mouse. */
+async function selectInReader(page: Page, sentence: string): Promise<void> {
+  await page.getByTestId("source-reader").evaluate((reader, wanted) => {
+    const paragraph = [...reader.querySelectorAll("[data-offset]")].find((p) => !p.parentElement?.closest("[data-offset]") && (p.textContent ?? "").includes(wanted));
+    if (!paragraph) throw new Error(`no paragraph holds ${wanted}`);
+    const at = paragraph.textContent!.indexOf(wanted);
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.textContent!.length;
+      if (seen <= at && at < seen + len) range.setStart(node, at - seen);
+      if (seen < at + wanted.length && at + wanted.length <= seen + len) range.setEnd(node, at + wanted.length - seen);
+      seen += len;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    reader.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  }, sentence);
+}
+
+test("a passage selected in the reader becomes evidence for a new con claim, live on the map", async ({ browser }, testInfo) => {
+  const stamp = Date.now();
+  const bob = await signUp(browser, "Bob Viewer", `bob-ev-${stamp}@example.com`);
+  const alice = await signUp(browser, "Alice Author", `alice-ev-${stamp}@example.com`);
+
+  await alice.page.getByTestId("share-panel").locator("summary").click();
+  await alice.page.getByLabel("Email to share with").fill(`bob-ev-${stamp}@example.com`);
+  await alice.page.getByLabel("Role").selectOption("viewer");
+  await alice.page.getByRole("button", { name: "Share" }).click();
+  await expect(alice.page.getByTestId("share-panel")).toContainText("Bob Viewer");
+  await bob.page.goto(alice.mapUrl);
+  await expect(bob.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+
+  // Alice opens the source from the map and selects a sentence.
+  const sourceHref = (await alice.page.locator('a[href*="/sources/"]').first().getAttribute("href"))!.split("#")[0];
+  await alice.page.goto(sourceHref);
+  await expect(alice.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  const sentence = "Many believe his tough stance aimed to deter illegal drug trafficking.";
+  await selectInReader(alice.page, sentence);
+  const popover = alice.page.getByTestId("selection-popover");
+  await expect(popover).toBeVisible();
+  await expect(popover.getByRole("button", { name: "Comment" })).toBeDisabled();
+  await expect(popover.getByRole("button", { name: "Comment" })).toHaveAttribute("title", "Comments arrive soon");
+  await popover.getByRole("button", { name: "Use as evidence for…" }).click();
+  await popover.getByRole("radio", { name: "A new claim" }).check();
+  const under = popover.getByLabel("Under");
+  const positionValue = await under.locator("option", { hasText: "Position:" }).first().getAttribute("value");
+  await under.selectOption(positionValue!);
+  await popover.getByRole("radio", { name: "Con", exact: true }).check();
+  await expect(popover.getByLabel("Claim text")).toHaveValue(sentence);
+  const claimText = "A tough stance did not deter trafficking";
+  await popover.getByLabel("Claim text").fill(claimText);
+  await popover.getByLabel("Tag").fill("Deterrence was the stated aim");
+  await popover.getByRole("button", { name: "Add evidence" }).click();
+  await expect(alice.page.getByTestId("evidence-notice")).toContainText("Evidence card added");
+
+  // The passage is highlighted as con in the reader.
+  const marked = alice.page.getByTestId("source-reader").locator("mark", { hasText: "tough stance" });
+  await expect(marked.first()).toBeVisible();
+  await expect(marked.first()).toHaveClass(/con/);
+  await alice.page.screenshot({ path: testInfo.outputPath("reader-after-evidence.png"), fullPage: false });
+
+  // Bob sees the new con claim with its card live on the map.
+  const row = bob.page.locator('li[data-stance="con"]', { hasText: claimText });
+  await expect(row).toHaveCount(1, { timeout: 5000 });
+  const card = row.getByTestId("evidence-card").first();
+  await expect(card).toContainText("Deterrence was the stated aim");
+  await expect(card.locator("blockquote")).toHaveText(sentence);
+  await card.screenshot({ path: testInfo.outputPath("evidence-card.png") });
+  await expect(card).toHaveAttribute("href", /\/maps\/[^/]+\/sources\/[^#]+#citation-/);
+
+  // The card opens the reader at the highlighted passage.
+  await card.click();
+  await expect(bob.page).toHaveURL(/#citation-/);
+  const target = bob.page.locator(":target");
+  await expect(target).toBeVisible();
+  await expect(target).toBeInViewport();
+  await expect(target).toContainText("tough stance");
+  // Bob is a viewer: the popover offers nothing he may not do.
+  await selectInReader(bob.page, "Their operations are sophisticated and violent.");
+  await expect(bob.page.getByTestId("selection-popover").getByRole("button", { name: "Use as evidence for…" })).toBeDisabled();
+  await bob.page.screenshot({ path: testInfo.outputPath("reader-target.png"), fullPage: false });
+});
