@@ -1,0 +1,420 @@
+// Claimboard collaboration benchmark: our server vs the reference @y/websocket-server under the
+// same load in the same run.   npm run bench [-- --quick] [-- --pg]
+// See README.md "Benchmarks". Writes bench-results/{results,quick}.{json,md,svg}.
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import * as Y from "yjs";
+import { BenchClient, Histogram } from "./benchClient";
+import type { WorkerMap, WorkerResult } from "./loadWorker";
+import { readProc, startReference, startSampler } from "./serverSampling";
+import { writeReports, type BenchReport, type LoadFigures, type ScenarioReport } from "./benchReport";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const args = process.argv.slice(2);
+const QUICK = args.includes("--quick");
+const PG = args.includes("--pg") || !!process.env.TEST_DATABASE_URL;
+if (PG) process.env.TEST_DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
+process.env.NEXT_DIST_DIR ||= ".next-bench";
+
+// Imported after the env is settled (testDatabases reads TEST_DATABASE_URL at load).
+const { freshDatabase } = await import("../support/testDatabases");
+const { startServer } = await import("../support/serverProcess");
+const { signedIn, DEMO_EMAIL, DEMO_PASSWORD, sleep } = await import("../support/collabClient");
+const { openDatabase } = await import("../../lib/db/client");
+const { resolveDatabaseConfig } = await import("../../lib/db/databaseConfig");
+const { applyPendingMigrations } = await import("../../lib/db/migrations");
+const { seedDatabase } = await import("../../prisma/seed/seedDatabase");
+const { loadMapState } = await import("../../lib/db/mapState");
+
+interface Scenario {
+  id: string;
+  title: string;
+  maps: number;
+  clientsPerMap: number;
+  rate: number;
+  targetP99Ms: number;
+  redis?: boolean;
+}
+
+const SCENARIOS: Scenario[] = QUICK
+  ? [
+      { id: "S1", title: "10 clients, 1 map, 10 upd/s each", maps: 1, clientsPerMap: 10, rate: 10, targetP99Ms: 5 },
+      { id: "S2", title: "100 clients, 10 maps, 2 upd/s each", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10 },
+      { id: "S3", title: "200 clients, 100 maps, 0.5 upd/s each (reduced)", maps: 100, clientsPerMap: 2, rate: 0.5, targetP99Ms: 25 },
+      { id: "busy", title: "50 clients, 1 map, 1 upd/s each (reduced)", maps: 1, clientsPerMap: 50, rate: 1, targetP99Ms: 50 },
+      { id: "S2-redis", title: "S2 split over two instances via Redis", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10, redis: true },
+    ]
+  : [
+      { id: "S1", title: "10 clients, 1 map, 10 upd/s each", maps: 1, clientsPerMap: 10, rate: 10, targetP99Ms: 5 },
+      { id: "S2", title: "100 clients, 10 maps, 2 upd/s each", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10 },
+      { id: "S3", title: "1,000 clients, 500 maps, 0.5 upd/s each", maps: 500, clientsPerMap: 2, rate: 0.5, targetP99Ms: 25 },
+      { id: "busy", title: "200 clients, 1 map, 1 upd/s each", maps: 1, clientsPerMap: 200, rate: 1, targetP99Ms: 50 },
+      { id: "S2-redis", title: "S2 split over two instances via Redis", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10, redis: true },
+    ];
+const WARMUP_MS = QUICK ? 1500 : 3000;
+const DURATION_MS = QUICK ? 5000 : 20_000;
+const DRAIN_MS = 5000;
+const IDLE_MAPS = QUICK ? 100 : 200;
+const LOAD_SIZES = [
+  { id: "small", bytes: 0 },
+  { id: "160KB", bytes: 160 * 1024 },
+  { id: "16MB", bytes: 16 * 1024 * 1024 },
+];
+const WORKERS = 2;
+
+const mapIds = (s: Scenario) => Array.from({ length: s.maps }, (_, i) => `b-${s.id.toLowerCase()}-${i}`);
+const idleIds = Array.from({ length: IDLE_MAPS }, (_, i) => `b-idle-${i}`);
+const loadIds = LOAD_SIZES.map((l) => `b-load-${l.id.toLowerCase()}`);
+const PROBE_MAP = "b-probe";
+
+function log(line: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function redisScaleOutPresent(): boolean {
+  const dir = path.join(root, "server", "collab");
+  return fs.readdirSync(dir).some((f) => /redis|pubsub|scale/i.test(f) && fs.readFileSync(path.join(dir, f), "utf8").includes("REDIS_URL"))
+    || fs.readdirSync(dir).some((f) => f.endsWith(".ts") && fs.readFileSync(path.join(dir, f), "utf8").includes("REDIS_URL"));
+}
+
+// ---------- database preparation (before our server starts: PGlite allows one process) ----------
+
+async function prepareDatabase(env: Record<string, string>): Promise<{ sampleState: Uint8Array }> {
+  const db = await openDatabase(resolveDatabaseConfig({ ...process.env, ...env } as NodeJS.ProcessEnv));
+  try {
+    await applyPendingMigrations(db);
+    const seed = await seedDatabase(db, { demo: true, demoPassword: DEMO_PASSWORD });
+    const sampleState = await loadMapState(seed.sampleMapId, db.prisma);
+    const ids = [...SCENARIOS.flatMap(mapIds), ...idleIds, ...loadIds, PROBE_MAP];
+    const ids2 = [...new Set(ids)];
+    await db.prisma.map.createMany({ data: ids2.map((id) => ({ id, title: `bench ${id}`, question: "bench" })) });
+    await db.prisma.mapMember.createMany({ data: ids2.map((mapId) => ({ mapId, userId: seed.demoUserId!, role: "owner" as const })) });
+    // Every bench map starts as the sample map (a realistic small doc), except the large-doc ones.
+    const small = ids2.filter((id) => !/^b-load-(160kb|16mb)$/.test(id));
+    for (let i = 0; i < small.length; i += 100) {
+      await db.prisma.mapSnapshot.createMany({ data: small.slice(i, i + 100).map((mapId) => ({ mapId, state: new Uint8Array(sampleState) })) });
+    }
+    return { sampleState };
+  } finally {
+    await db.close();
+  }
+}
+
+async function dbFigures(env: Record<string, string>): Promise<Record<string, { maps: number; logRows: number; logBytes: number; snapshotBytes: number }>> {
+  const db = await openDatabase(resolveDatabaseConfig({ ...process.env, ...env } as NodeJS.ProcessEnv));
+  try {
+    const out: Record<string, { maps: number; logRows: number; logBytes: number; snapshotBytes: number }> = {};
+    for (const s of SCENARIOS) {
+      const prefix = `b-${s.id.toLowerCase()}-%`;
+      const [u] = await db.prisma.$queryRawUnsafe<{ rows: bigint; bytes: bigint | null }[]>(
+        `select count(*)::bigint as rows, sum(octet_length("update"))::bigint as bytes from "MapUpdate" where "mapId" like $1`, prefix);
+      const [sn] = await db.prisma.$queryRawUnsafe<{ bytes: bigint | null }[]>(
+        `select sum(octet_length("state"))::bigint as bytes from "MapSnapshot" where "mapId" like $1`, prefix);
+      out[s.id] = { maps: s.maps, logRows: Number(u.rows), logBytes: Number(u.bytes ?? 0), snapshotBytes: Number(sn.bytes ?? 0) };
+    }
+    return out;
+  } finally {
+    await db.close();
+  }
+}
+
+// ---------- load runs ----------
+
+interface Target {
+  name: "ours" | "reference";
+  /** ws base for /collab/<mapId> (the reference takes any path as the doc name). */
+  wsBases: string[];
+  pid: number;
+  cookie: string | null;
+}
+
+function forkWorker(): ChildProcess {
+  return fork(path.join(import.meta.dirname, "loadWorker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMsg = (m: { type: string; message?: string }) => {
+      if (m.type === type) (cleanup(), resolve(m as T));
+      else if (m.type === "error") (cleanup(), reject(new Error(`worker: ${m.message}`)));
+    };
+    const onExit = (code: number | null) => (cleanup(), reject(new Error(`worker exited with ${code}`)));
+    const cleanup = () => (child.off("message", onMsg), child.off("exit", onExit));
+    child.on("message", onMsg);
+    child.on("exit", onExit);
+  });
+}
+
+async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Promise<LoadFigures> {
+  const ids = mapIds(s);
+  const nWorkers = Math.min(WORKERS, ids.length);
+  const assignment: WorkerMap[][] = Array.from({ length: nWorkers }, () => []);
+  ids.forEach((mapId, i) => assignment[i % nWorkers].push({ mapId, clients: s.clientsPerMap, urls: target.wsBases }));
+  const workers = assignment.map(() => forkWorker());
+  try {
+    const connectStart = performance.now();
+    const readies = await Promise.all(
+      workers.map((w, i) => {
+        const p = nextMessage<{ failures: string[] }>(w, "ready");
+        w.send({ type: "setup", maps: assignment[i], cookie: target.cookie, rate: s.rate, seedState: Buffer.from(sampleState).toString("base64") });
+        return p;
+      }),
+    );
+    const connectMs = performance.now() - connectStart;
+    const failures = readies.flatMap((r) => r.failures);
+    const startEpochMs = performance.timeOrigin + performance.now() + 500;
+    const results = Promise.all(workers.map((w) => nextMessage<WorkerResult>(w, "result")));
+    for (const w of workers) w.send({ type: "start", startEpochMs, warmupMs: WARMUP_MS, durationMs: DURATION_MS, drainMs: DRAIN_MS });
+    // Server-side figures over the measured window only (warm-up excluded).
+    await sleep(startEpochMs - performance.timeOrigin - performance.now() + WARMUP_MS);
+    const sampler = await startSampler(target.pid, `${target.wsBases[0]}/${PROBE_MAP}`, target.cookie);
+    await sleep(DURATION_MS);
+    const server = sampler.stop();
+    const rs = await results;
+    const hist = new Histogram();
+    for (const r of rs) hist.merge(r.hist);
+    const sum = (f: (r: WorkerResult) => number) => rs.reduce((a, r) => a + f(r), 0);
+    const diverged = rs.flatMap((r) => r.mapsDiverged);
+    const closed = sum((r) => r.closedClients);
+    const expected = sum((r) => r.expectedDeliveries);
+    const delivered = sum((r) => r.deliveries);
+    return {
+      clients: s.maps * s.clientsPerMap,
+      connectFailures: failures.length,
+      connectFailureSample: failures.slice(0, 3),
+      connectMs,
+      p50: hist.percentile(50),
+      p95: hist.percentile(95),
+      p99: hist.percentile(99),
+      max: hist.n ? hist.max : null,
+      samples: hist.n,
+      updatesPerSec: sum((r) => r.sentMeasured) / (DURATION_MS / 1000),
+      deliveriesPerSec: hist.n / (DURATION_MS / 1000),
+      drops: expected - delivered,
+      lateSends: sum((r) => r.lateSends),
+      maxSendLagMs: Math.max(...rs.map((r) => r.maxSendLagMs)),
+      mapsConverged: sum((r) => r.mapsConverged),
+      mapsDiverged: diverged.length,
+      closedClients: closed,
+      closeCodes: [...new Set(rs.flatMap((r) => r.closeCodes))],
+      converged: diverged.length === 0 && failures.length === 0 && closed === 0,
+      cpuPercent: server.cpuPercent,
+      rssMaxMB: server.rssMaxBytes / 2 ** 20,
+      loopRttP50Ms: server.loopRttP50Ms,
+      loopRttP99Ms: server.loopRttP99Ms,
+    };
+  } finally {
+    for (const w of workers) {
+      if (w.connected) w.send({ type: "close" });
+    }
+    await Promise.all(workers.map((w) => (w.exitCode !== null ? null : new Promise((r) => w.once("exit", r)))));
+  }
+}
+
+// ---------- idle memory and cold load (run from this process) ----------
+
+async function idleMemory(target: Target, sampleState: Uint8Array): Promise<{ maps: number; rssDeltaMB: number; perMapKB: number }> {
+  await sleep(1000);
+  const before = readProc(target.pid).rssBytes;
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < idleIds.length; i += 25) {
+    const batch = idleIds.slice(i, i + 25).map((id) => new BenchClient(`${target.wsBases[0]}/${id}`, target.cookie));
+    await Promise.all(batch.map((c) => c.connect()));
+    for (const c of batch) Y.applyUpdate(c.doc, sampleState); // the reference starts empty; ours already has it
+    clients.push(...batch);
+  }
+  await sleep(3000);
+  const after = readProc(target.pid).rssBytes;
+  for (const c of clients) c.close();
+  return { maps: idleIds.length, rssDeltaMB: (after - before) / 2 ** 20, perMapKB: (after - before) / 1024 / idleIds.length };
+}
+
+async function timedLoad(url: string, cookie: string | null, expectLen: number): Promise<number> {
+  const c = new BenchClient(url, cookie);
+  try {
+    await c.connect(120_000);
+    const len = c.doc.getText("blob").length;
+    if (len !== expectLen) throw new Error(`loaded ${len} chars, expected ${expectLen}`);
+    return c.syncedAt - c.openedAt;
+  } finally {
+    c.close();
+  }
+}
+
+async function coldLoads(target: Target, sampleState: Uint8Array, fromDatabase: (() => Promise<void>) | null) {
+  const out: Record<string, { inMemoryMs: number | null; fromDbMs: number | null; error?: string }> = {};
+  for (const [i, size] of LOAD_SIZES.entries()) {
+    const url = `${target.wsBases[0]}/${loadIds[i]}`;
+    const writer = new BenchClient(url, target.cookie);
+    try {
+      await writer.connect(120_000);
+      if (size.bytes === 0) Y.applyUpdate(writer.doc, sampleState);
+      const CHUNK = 512 * 1024;
+      for (let done = 0; done < size.bytes; done += CHUNK) {
+        writer.doc.getText("blob").insert(done, "x".repeat(Math.min(CHUNK, size.bytes - done)));
+        while (writer.ws.bufferedAmount > 0) await sleep(5);
+        await sleep(10); // stay well under the per-socket message rate limit
+      }
+      const expectLen = size.bytes;
+      await sleep(300);
+      await timedLoad(url, target.cookie, expectLen); // verifies the server has it all, warms the path
+      const runs: number[] = [];
+      for (let r = 0; r < (size.bytes > 1e6 ? 3 : 7); r++) runs.push(await timedLoad(url, target.cookie, expectLen));
+      runs.sort((a, b) => a - b);
+      out[size.id] = { inMemoryMs: runs[Math.floor(runs.length / 2)], fromDbMs: null };
+    } catch (e) {
+      out[size.id] = { inMemoryMs: null, fromDbMs: null, error: (e as Error).message };
+    } finally {
+      writer.close();
+    }
+  }
+  if (fromDatabase) {
+    await fromDatabase(); // the rooms are unloaded now
+    for (const [i, size] of LOAD_SIZES.entries()) {
+      if (out[size.id].error) continue;
+      try {
+        out[size.id].fromDbMs = await timedLoad(`${target.wsBases[0]}/${loadIds[i]}`, target.cookie, size.bytes);
+      } catch (e) {
+        out[size.id].error = `from database: ${(e as Error).message}`;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------- main ----------
+
+async function main(): Promise<number> {
+  const began = performance.now();
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR!);
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+    log(`no production build in ${process.env.NEXT_DIST_DIR}: building…`);
+    const { ensureBuild } = await import("../../scripts/ensureBuild.mjs" as string);
+    ensureBuild();
+  }
+  const db = await freshDatabase(PG ? "postgresql" : "pglite");
+  log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  const { sampleState } = await prepareDatabase(db.env);
+  log(`prepared the database (sample doc ${sampleState.byteLength} bytes)`);
+  const serverEnv = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000" };
+  const scenarios: ScenarioReport[] = [];
+  let failed = false;
+  const statsOf = (output: string) => {
+    const line = output.split("\n").find((l) => l.startsWith("collab: stopped; stats "));
+    return line ? (JSON.parse(line.slice("collab: stopped; stats ".length)) as Record<string, number>) : null;
+  };
+  const redisReady = PG && !!process.env.REDIS_URL && redisScaleOutPresent();
+
+  try {
+    for (const s of SCENARIOS) {
+      if (s.redis && !redisReady) {
+        const why = !PG ? "needs PostgreSQL (--pg)" : !process.env.REDIS_URL ? "REDIS_URL not set" : "not available yet (no Redis scale-out in server/collab)";
+        scenarios.push({ id: s.id, title: s.title, targetP99Ms: s.targetP99Ms, skipped: why, ours: null, reference: null, db: null });
+        log(`${s.id}: skipped — ${why}`);
+        continue;
+      }
+      // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
+      const instances = [await startServer(s.redis ? { ...serverEnv, REDIS_URL: process.env.REDIS_URL! } : serverEnv)];
+      if (s.redis) instances.push(await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }));
+      const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
+      let ours: LoadFigures | null = null;
+      let oursError: string | undefined;
+      try {
+        ours = await runLoad({ name: "ours", wsBases: instances.map((i) => i.url.replace(/^http/, "ws") + "/collab"), pid: instances[0].child.pid!, cookie }, s, sampleState);
+      } catch (e) {
+        oursError = (e as Error).message;
+      }
+      await Promise.all(instances.map((i) => i.stop()));
+      const stats = statsOf(instances[0].output());
+      // the reference under the same load
+      const ref = await startReference();
+      let reference: LoadFigures | null = null;
+      try {
+        reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null }, s, sampleState);
+      } catch (e) {
+        log(`${s.id} reference failed: ${(e as Error).message}`);
+      }
+      await ref.stop();
+      const secs = (WARMUP_MS + DURATION_MS) / 1000;
+      const report: ScenarioReport = {
+        id: s.id,
+        title: s.title,
+        targetP99Ms: s.targetP99Ms,
+        ours,
+        reference,
+        error: oursError,
+        db: stats
+          ? {
+              logRowsWritten: stats.logRowsWritten,
+              logFlushes: stats.logFlushes,
+              snapshotsWritten: stats.snapshotsWritten,
+              updatesAccepted: stats.updatesAccepted,
+              // Includes the final flush on shutdown; the load ran for warm-up + duration.
+              writesPerMapPer100ms: (stats.logFlushes + stats.snapshotsWritten) / s.maps / (secs * 10),
+              logRowsAfterCompactionPerMap: null,
+              logBytesLeft: null,
+              snapshotBytes: null,
+            }
+          : null,
+      };
+      scenarios.push(report);
+      if (!ours?.converged || (reference && !reference.converged)) failed = true;
+      const f = (x: number | null | undefined) => (x == null ? "n/a" : x.toFixed(2));
+      log(
+        `${s.id}: ours p50/p95/p99 ${f(ours?.p50)}/${f(ours?.p95)}/${f(ours?.p99)} ms, ref ${f(reference?.p50)}/${f(reference?.p95)}/${f(reference?.p99)} ms; ` +
+          `ours ${f(ours?.updatesPerSec)} upd/s, drops ${ours?.drops}, converged ${ours?.converged}${oursError ? `, ERROR ${oursError}` : ""}; ref converged ${reference?.converged}`,
+      );
+    }
+
+    // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
+    const server = await startServer(serverEnv);
+    const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
+    const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
+    const idleOurs = await idleMemory(oursT, sampleState);
+    const loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(4000)));
+    await server.stop();
+    const ref = await startReference();
+    const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null };
+    const idleRef = await idleMemory(refT, sampleState);
+    const loadRef = await coldLoads(refT, sampleState, null);
+    await ref.stop();
+    log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map, ref ${idleRef.perMapKB.toFixed(1)} KB/map; load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
+
+    const rows = await dbFigures(db.env);
+    for (const r of scenarios) {
+      if (r.db && rows[r.id]) {
+        r.db.logRowsAfterCompactionPerMap = rows[r.id].logRows / rows[r.id].maps;
+        r.db.logBytesLeft = rows[r.id].logBytes;
+        r.db.snapshotBytes = rows[r.id].snapshotBytes;
+      }
+    }
+    const os = await import("node:os");
+    const report: BenchReport = {
+      mode: QUICK ? "quick" : "full",
+      database: db.kind,
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverageAtEnd: os.loadavg() },
+      node: process.version,
+      warmupMs: WARMUP_MS,
+      durationMs: DURATION_MS,
+      scenarios,
+      idleMemory: { ours: idleOurs, reference: idleRef },
+      load: { ours: loadOurs, reference: loadRef },
+      totalSeconds: (performance.now() - began) / 1000,
+    };
+    const files = writeReports(path.join(root, "bench-results"), QUICK ? "quick" : "results", report);
+    log(`wrote ${files.join(", ")} in ${report.totalSeconds.toFixed(0)} s`);
+  } finally {
+    await db.drop();
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
