@@ -1,0 +1,234 @@
+import type * as Y from "yjs";
+import { buildMapTree, type TreeNode } from "../argument/mapTree";
+import { readCitations, readMeta, type CitationData, type Stance } from "../argument/claimSchema";
+import { claimBodyFragment, claimPlainText } from "../argument/claimBody";
+import { computeStrengths, countCitations, positionBalance, type Ratings } from "../argument/claimStrength";
+import { computeFlags, type ClaimFlag } from "../argument/claimFlags";
+import { highlightSegments } from "../citations/highlightSegments";
+
+/**
+ * A debate brief for one side of a map, as plain data (Markdown, .docx and the brief page
+ * all render this one structure).
+ *
+ * Sides: the affirmative defends the first position under the question (by displayed
+ * order) unless `options.aff` names another; the negative defends the first other
+ * position. A map with one position gives the negative no case of its own, only attacks.
+ *
+ * Allegiance: our position is ours; a pro child shares its parent's allegiance, a con
+ * child has the opposite one. So under a con against our contention, its cons are our
+ * answers and its pros are their extensions.
+ *
+ * Sections:
+ * - contentions: our position's pro children, strongest first, with their cards and
+ *   everything prepared under them that backs them (pro children, recursively).
+ * - answers: every con against our position or one of our contentions (what they will
+ *   say), strongest first, each with its cards and the responses under it.
+ * - offCase: cons against their position and against their contentions (what we run),
+ *   strongest first, each with the responses under it.
+ */
+
+export type BriefSide = "aff" | "neg";
+
+export const SIDE_LABELS: Record<BriefSide, string> = { aff: "Affirmative", neg: "Negative" };
+
+/** The source fields a cite line needs (a `Source` row fits). */
+export interface BriefSource {
+  title: string;
+  author: string | null;
+  authorQualifications: string | null;
+  publisher: string | null;
+  publishedAt: Date | string | null;
+  url: string | null;
+}
+
+export interface QuoteSegment {
+  text: string;
+  highlighted: boolean;
+}
+
+export interface BriefCard {
+  citationId: string;
+  tag: string;
+  /** Author, qualifications · publisher · date · “title” · url (empty when the source is unknown). */
+  cite: string;
+  quote: string;
+  /** [start, end) within `quote` of the words read aloud. */
+  highlights: [number, number][];
+  segments: QuoteSegment[];
+  note: string;
+}
+
+export interface BriefArgument {
+  claimId: string;
+  text: string;
+  stance: Stance | null;
+  /** True when this argument helps the side the brief is for. */
+  ours: boolean;
+  strength: number;
+  flags: ClaimFlag[];
+  cards: BriefCard[];
+  /** Children, strongest first. */
+  responses: BriefArgument[];
+}
+
+export interface BriefAttack {
+  /** What the attack is aimed at (a position or a contention). */
+  target: { claimId: string; text: string };
+  attack: BriefArgument;
+}
+
+export interface BriefPosition {
+  claimId: string;
+  text: string;
+  strength: number;
+  share: number;
+  cards: BriefCard[];
+}
+
+export interface DebateBrief {
+  title: string;
+  resolution: string;
+  side: BriefSide;
+  sideLabel: string;
+  position: BriefPosition | null;
+  opponent: BriefPosition | null;
+  contentions: BriefArgument[];
+  answers: BriefAttack[];
+  offCase: BriefAttack[];
+}
+
+export interface BriefOptions {
+  /** The position the affirmative defends (default: the first position). */
+  aff?: string;
+}
+
+function formatDate(value: Date | string | null): string | null {
+  if (value === null) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/** One-line citation in debate style; matches the evidence card's order of parts. */
+export function formatCiteLine(source: BriefSource): string {
+  const parts = [
+    source.author ? source.author + (source.authorQualifications ? `, ${source.authorQualifications}` : "") : null,
+    source.publisher,
+    formatDate(source.publishedAt),
+    source.title ? `“${source.title}”` : null,
+    source.url,
+  ].filter((p): p is string => Boolean(p));
+  return parts.join(" · ");
+}
+
+export function quoteSegments(quote: string, highlights: readonly [number, number][]): QuoteSegment[] {
+  return highlightSegments(
+    quote,
+    highlights.map(([start, end], i) => ({ start, end, data: i })),
+  ).map((s) => ({ text: s.text, highlighted: s.marks.length > 0 }));
+}
+
+function toCard(c: CitationData, sources: ReadonlyMap<string, BriefSource>): BriefCard {
+  const source = sources.get(c.sourceId);
+  return {
+    citationId: c.id,
+    tag: c.tag.trim() || "Evidence",
+    cite: source ? formatCiteLine(source) : "",
+    quote: c.exact,
+    highlights: c.highlights.map(([s, e]) => [s, e]),
+    segments: quoteSegments(c.exact, c.highlights),
+    note: c.note,
+  };
+}
+
+/** Which positions each side defends. */
+export function briefSides(doc: Y.Doc, options: BriefOptions = {}): { aff: string | null; neg: string | null } {
+  const tree = buildMapTree(doc);
+  const positions = (tree.root?.children ?? []).filter((n) => n.claim.kind === "position").map((n) => n.claim.id);
+  const aff = options.aff && positions.includes(options.aff) ? options.aff : (positions[0] ?? null);
+  const neg = positions.find((id) => id !== aff) ?? null;
+  return { aff, neg };
+}
+
+export function assembleBrief(
+  doc: Y.Doc,
+  side: BriefSide,
+  sourcesById: ReadonlyMap<string, BriefSource>,
+  ratings: Ratings = new Map(),
+  options: BriefOptions = {},
+): DebateBrief {
+  const meta = readMeta(doc);
+  const tree = buildMapTree(doc);
+  const citations = readCitations(doc);
+  const counts = countCitations(citations);
+  const strengths = computeStrengths(tree, ratings, counts);
+  const flags = computeFlags(tree, strengths, counts);
+  const balance = new Map(positionBalance(tree, strengths).map((b) => [b.positionId, b]));
+  const cardsOf = new Map<string, BriefCard[]>();
+  // A claim's cards in reading order of their source (citations arrive sorted by id).
+  const inReadingOrder = [...citations].sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start));
+  for (const c of inReadingOrder) {
+    const list = cardsOf.get(c.claimId) ?? [];
+    list.push(toCard(c, sourcesById));
+    cardsOf.set(c.claimId, list);
+  }
+
+  const textOf = (id: string): string => {
+    const fragment = claimBodyFragment(doc, id);
+    return (fragment ? claimPlainText(fragment) : "").trim();
+  };
+  const strengthOf = (id: string) => strengths.get(id) ?? 0;
+  const byStrength = (a: TreeNode, b: TreeNode) => strengthOf(b.claim.id) - strengthOf(a.claim.id);
+
+  const argument = (node: TreeNode, ours: boolean, childFilter: (n: TreeNode) => boolean = () => true): BriefArgument => ({
+    claimId: node.claim.id,
+    text: textOf(node.claim.id),
+    stance: node.claim.stance,
+    ours,
+    strength: strengthOf(node.claim.id),
+    flags: flags.get(node.claim.id) ?? [],
+    cards: cardsOf.get(node.claim.id) ?? [],
+    responses: node.children
+      .filter((n) => n.claim.kind === "claim" && childFilter(n))
+      .sort(byStrength)
+      .map((child) => argument(child, child.claim.stance === "pro" ? ours : !ours)),
+  });
+
+  const position = (id: string | null): BriefPosition | null => {
+    if (id === null) return null;
+    return { claimId: id, text: textOf(id), strength: strengthOf(id), share: balance.get(id)?.share ?? 0, cards: cardsOf.get(id) ?? [] };
+  };
+
+  const sides = briefSides(doc, options);
+  const ourId = side === "aff" ? sides.aff : sides.neg;
+  const theirId = side === "aff" ? sides.neg : sides.aff;
+  const ourNode = ourId ? tree.byId.get(ourId)! : null;
+  const theirNode = theirId ? tree.byId.get(theirId)! : null;
+  const pros = (n: TreeNode | null) => (n ? n.children.filter((c) => c.claim.kind === "claim" && c.claim.stance === "pro").sort(byStrength) : []);
+  const cons = (n: TreeNode | null) => (n ? n.children.filter((c) => c.claim.kind === "claim" && c.claim.stance === "con") : []);
+
+  // Contentions show what backs them; the attacks on them get their own section.
+  const contentions = pros(ourNode).map((n) => argument(n, true, (child) => child.claim.stance === "pro"));
+
+  const attacksOn = (targets: TreeNode[], attackerIsOurs: boolean): BriefAttack[] => {
+    const out: { node: TreeNode; target: TreeNode }[] = [];
+    for (const target of targets) for (const con of cons(target)) out.push({ node: con, target });
+    return out
+      .sort((a, b) => byStrength(a.node, b.node))
+      .map(({ node, target }) => ({ target: { claimId: target.claim.id, text: textOf(target.claim.id) }, attack: argument(node, attackerIsOurs) }));
+  };
+  const answers = ourNode ? attacksOn([ourNode, ...pros(ourNode)], false) : [];
+  const offCase = theirNode ? attacksOn([theirNode, ...pros(theirNode)], true) : [];
+
+  return {
+    title: meta.title || "Untitled map",
+    resolution: meta.question || (tree.root ? textOf(tree.root.claim.id) : ""),
+    side,
+    sideLabel: SIDE_LABELS[side],
+    position: position(ourId),
+    opponent: position(theirId),
+    contentions,
+    answers,
+    offCase,
+  };
+}
