@@ -11,6 +11,7 @@ import { CLIENT_IP_HEADER } from "../lib/auth/attemptLimiter";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { seedDatabase, seedOptionsFromEnv, DEMO_EMAIL } from "../prisma/seed/seedDatabase";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
+import { createCollabBus } from "./collab/collabBus";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -29,7 +30,9 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
-  const collab = createCollabEndpoint({ db });
+  // Scale-out (DESIGN.md): with REDIS_URL, instances fan updates out to each other over Redis.
+  const bus = createCollabBus({ url: process.env.REDIS_URL || undefined });
+  const collab = createCollabEndpoint({ db, bus });
 
   const server = http.createServer((req, res) => {
     // Route handlers rate-limit by client address; Next does not expose the socket, so the
@@ -52,7 +55,7 @@ async function main() {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  console.log(`Claimboard is ready at http://localhost:${port} (database: ${db.kind}${config.dev ? ", dev mode" : ""})`);
+  console.log(`Claimboard is ready at http://localhost:${port} (database: ${db.kind}${bus.enabled ? ", Redis scale-out" : ""}${config.dev ? ", dev mode" : ""})`);
   if (seedOptions.demo) console.log(`Demo account: ${DEMO_EMAIL} / ${seedOptions.demoPassword}`);
 
   let stopping = false;
@@ -62,6 +65,7 @@ async function main() {
     console.log(`${signal}: flushing pending writes and stopping…`);
     server.close();
     await collab.shutdown();
+    await bus.close();
     await app.close?.();
     await closeDatabase();
     process.exit(0);

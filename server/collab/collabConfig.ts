@@ -29,6 +29,10 @@ export interface CollabConfig {
   awarenessIntervalMs: number;
   /** Upper bound for flushing on shutdown when the database does not answer. */
   shutdownTimeoutMs: number;
+  /** Scale-out: how long a loading room waits for other instances to answer its sync step 1. */
+  redisSyncWaitMs: number;
+  /** Scale-out: a remote update its sender has not confirmed durable after this long is written here. */
+  redisConfirmMs: number;
   /** Origins besides the request's own host that may open sockets. */
   allowedOrigins: string[];
 }
@@ -53,6 +57,8 @@ const schema = z.object({
   COLLAB_PROJECTION_MAX_DELAY_MS: int(10_000),
   COLLAB_AWARENESS_INTERVAL_MS: int(50),
   COLLAB_SHUTDOWN_TIMEOUT_MS: int(10_000),
+  COLLAB_REDIS_SYNC_WAIT_MS: int(150),
+  COLLAB_REDIS_CONFIRM_MS: int(2_000),
   COLLAB_ALLOWED_ORIGINS: z.string().default(""),
 });
 
@@ -82,6 +88,8 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     projectionMaxDelayMs: e.COLLAB_PROJECTION_MAX_DELAY_MS,
     awarenessIntervalMs: e.COLLAB_AWARENESS_INTERVAL_MS,
     shutdownTimeoutMs: e.COLLAB_SHUTDOWN_TIMEOUT_MS,
+    redisSyncWaitMs: e.COLLAB_REDIS_SYNC_WAIT_MS,
+    redisConfirmMs: e.COLLAB_REDIS_CONFIRM_MS,
     allowedOrigins: e.COLLAB_ALLOWED_ORIGINS.split(",").map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean),
   };
 }

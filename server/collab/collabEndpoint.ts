@@ -10,6 +10,7 @@ import { RoomRegistry } from "./roomRegistry";
 import { emptyPersistenceStats, type PersistenceStats } from "./roomPersistence";
 import type { Room } from "./room";
 import { authorizeUpgrade } from "./upgradeAuth";
+import type { CollabBus } from "./collabBus";
 
 export interface CollabStats extends PersistenceStats {
   rooms: number;
@@ -40,7 +41,13 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * The /collab/<mapId> WebSocket endpoint: authorizes the upgrade, then hands the socket to
  * the map's room. See DESIGN.md "Collaboration server".
  */
-export function createCollabEndpoint(deps: { db: Database; config?: Partial<CollabConfig>; log?: (line: string) => void }): CollabEndpoint {
+export function createCollabEndpoint(deps: {
+  db: Database;
+  config?: Partial<CollabConfig>;
+  log?: (line: string) => void;
+  /** Redis fan-out between instances (collabBus.ts); absent: this instance is alone. */
+  bus?: CollabBus | null;
+}): CollabEndpoint {
   const config: CollabConfig = { ...readCollabConfig(), ...deps.config };
   const log = deps.log ?? ((line: string) => console.log(line));
   const stats = emptyPersistenceStats();
@@ -53,7 +60,7 @@ export function createCollabEndpoint(deps: { db: Database; config?: Partial<Coll
   const registry = new RoomRegistry(deps.db, config, stats, log, (room) => {
     closeRoom(room, CloseCode.mapDeleted, "map deleted");
     registry.discard(room);
-  });
+  }, deps.bus ?? null);
 
   // ws enforces maxPayload while reading the frame header, before buffering the payload;
   // perMessageDeflate stays off so a small compressed frame cannot inflate past the cap.
@@ -130,10 +137,10 @@ export function createCollabEndpoint(deps: { db: Database; config?: Partial<Coll
       // doc and is resent when it reconnects to the next server, so nothing is lost.
       for (const room of rooms) room.frozen = true;
       await registry.settle();
-      await Promise.all(rooms.map((r) => (r.loaded ? r.persistence.drain({ deadline, compact: false, project: false }) : Promise.resolve(true))));
+      await Promise.all(rooms.map((r) => (r.loaded ? r.drain({ deadline, compact: false, project: false }) : Promise.resolve(true))));
       // Only now, with the log durable, tell the clients to reconnect (to the next process).
       for (const c of [...connections]) c.close(CloseCode.serverRestarting, "server restarting");
-      await Promise.all(rooms.map((r) => (r.loaded ? r.persistence.drain({ deadline, compact: true, project: true }) : Promise.resolve(true))));
+      await Promise.all(rooms.map((r) => (r.loaded ? r.drain({ deadline, compact: true, project: true }) : Promise.resolve(true))));
       for (const room of rooms) registry.discard(room);
       wss.close();
       log(`collab: stopped; stats ${JSON.stringify(stats)}`);

@@ -71,6 +71,15 @@ export async function refreshProjection(
   const projection = projectMap(doc);
   const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
   const checked: MapProjection = { ...projection, citations: kept };
-  await db.prisma.$transaction((tx) => replaceProjection(tx, mapId, checked), { timeout: 30_000, maxWait: 10_000 });
+  await db.prisma.$transaction(
+    async (tx) => {
+      // Several instances refresh the same map (each after the changes it saw): one at a time,
+      // or two delete-then-insert transactions could interleave into duplicate-key failures.
+      // Two-key form (class 7101): a different lock space from the update log's one-key lock.
+      await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
+      await replaceProjection(tx, mapId, checked);
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
   return { claims: checked.claims.length, citations: kept.length, dropped };
 }

@@ -6,6 +6,8 @@ import { countPendingMapUpdates } from "../../lib/db/mapUpdateLog";
 import type { CollabConfig } from "./collabConfig";
 import { RoomPersistence, type PersistenceStats } from "./roomPersistence";
 import { awarenessMessage, updateMessage } from "./syncMessages";
+import type { CollabBus } from "./collabBus";
+import { RemoteUpdateOrigin, RoomBusLink, type LinkedRoom } from "./roomBusLink";
 
 /** What a room needs from a socket: a way to send, and an identity to exclude as origin. */
 export interface RoomPeer {
@@ -16,13 +18,15 @@ export interface RoomPeer {
 
 /** Transaction origin of the state loaded from the database: neither persisted nor broadcast. */
 const LOADED = Symbol("loaded from the database");
+/** Awareness origin of the removal of a socket's states when it leaves (published to other instances). */
+const PEER_LEFT = Symbol("peer left");
 
 /**
  * One map's live state: the Y.Doc every socket of the map syncs with, the awareness of its
  * users, and the fan-out between them. The doc is loaded once (all concurrent joins share
  * the load) and nothing reads or writes it before the load finished.
  */
-export class Room {
+export class Room implements LinkedRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
@@ -36,6 +40,10 @@ export class Room {
   private outgoing: { update: Uint8Array; origin: unknown }[] = [];
   private fanOutScheduled = false;
   private awarenessChanged = new Set<number>();
+  /** Awareness ids of this instance's own sockets changed since the last publish to other instances. */
+  private awarenessToPublish = new Set<number>();
+  /** The Redis fan-out (DESIGN.md "Scale-out"); null without REDIS_URL. */
+  private link: RoomBusLink | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private lastAwarenessSent = 0;
   private destroyed = false;
@@ -47,6 +55,7 @@ export class Room {
     stats: PersistenceStats,
     private readonly log: (line: string) => void,
     onMapDeleted: (room: Room) => void,
+    private readonly bus: CollabBus | null = null,
   ) {
     // The server is not a user: it announces no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -60,10 +69,21 @@ export class Room {
 
   private async load(): Promise<void> {
     const started = performance.now();
+    if (this.bus?.enabled) {
+      // Subscribed before reading the database: what other instances publish meanwhile is
+      // buffered and applied on top of the stored state.
+      const link = new RoomBusLink(this, this.bus, this.config, this.log);
+      this.link = link;
+      this.persistence.durability = link;
+      await link.open();
+    }
     const state = await loadMapState(this.mapId, this.db.prisma);
     const uncompacted = await countPendingMapUpdates(this.db.prisma, this.mapId);
     if (this.destroyed) throw new Error("room closed while loading");
     Y.applyUpdate(this.doc, state, LOADED);
+    // Edits other instances accepted but have not written yet: asked for before any client syncs.
+    await this.link?.afterLoad();
+    if (this.destroyed) throw new Error("room closed while loading");
     this.loaded = true;
     this.persistence.setUncompactedRows(uncompacted);
     const ms = performance.now() - started;
@@ -72,7 +92,14 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOADED) return;
-    this.persistence.append(update);
+    if (origin instanceof RemoteUpdateOrigin) {
+      // Another instance accepted it and writes it to the log; we hold it until it says so.
+      if (origin.seq === null) this.persistence.append(update);
+      else this.link?.track(origin, update);
+      this.persistence.noteRemoteChange();
+    } else {
+      this.persistence.append(update);
+    }
     this.outgoing.push({ update, origin });
     if (!this.fanOutScheduled) {
       this.fanOutScheduled = true;
@@ -87,8 +114,14 @@ export class Room {
     this.fanOutScheduled = false;
     const batch = this.outgoing;
     this.outgoing = [];
-    if (batch.length === 0 || this.peers.size === 0) return;
+    if (batch.length === 0) return;
     const merged = (items: typeof batch) => (items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((i) => i.update)));
+    if (this.link) {
+      // Only what our own sockets sent: updates from Redis are never re-published.
+      const own = batch.filter((b) => !(b.origin instanceof RemoteUpdateOrigin));
+      if (own.length > 0) this.link.publishUpdate(merged(own));
+    }
+    if (this.peers.size === 0) return;
     const everything = updateMessage(merged(batch));
     const origins = new Set(batch.map((b) => b.origin));
     for (const peer of this.peers) {
@@ -106,13 +139,20 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    if (origin && this.peers.has(origin as RoomPeer)) {
+    const fromPeer = !!origin && this.peers.has(origin as RoomPeer);
+    if (fromPeer) {
       const ids = (origin as RoomPeer).awarenessIds;
       for (const id of added) ids.add(id);
       for (const id of updated) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
-    for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    // Only our own sockets' states go to other instances (not relayed ones, not local timeouts
+    // of remote states: each instance times those out by itself).
+    const publish = this.link !== null && (fromPeer || origin === PEER_LEFT);
+    for (const id of [...added, ...updated, ...removed]) {
+      this.awarenessChanged.add(id);
+      if (publish) this.awarenessToPublish.add(id);
+    }
     this.scheduleAwareness();
   };
 
@@ -128,6 +168,10 @@ export class Room {
     this.lastAwarenessSent = Date.now();
     const ids = [...this.awarenessChanged];
     this.awarenessChanged.clear();
+    if (this.awarenessToPublish.size > 0) {
+      this.link?.publishAwareness([...this.awarenessToPublish]);
+      this.awarenessToPublish.clear();
+    }
     if (ids.length === 0 || this.peers.size === 0) return;
     const message = awarenessMessage(this.awareness, ids);
     for (const peer of this.peers) peer.send(message);
@@ -148,11 +192,35 @@ export class Room {
   removePeer(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
     // Tell the others the user left now rather than after the 30 s awareness timeout.
-    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], PEER_LEFT);
+  }
+
+  /** Awareness ids announced by this instance's own sockets (LinkedRoom). */
+  localAwarenessIds(): number[] {
+    const ids: number[] = [];
+    for (const peer of this.peers) ids.push(...peer.awarenessIds);
+    return ids;
+  }
+
+  /** Appends to this instance's update log (LinkedRoom: remote updates nobody confirmed). */
+  persist(update: Uint8Array): void {
+    this.persistence.append(update);
+  }
+
+  /** Writes are pending here: log rows, or remote updates not yet confirmed by their sender. */
+  get hasPendingWrites(): boolean {
+    return this.persistence.hasPendingWrites || (this.link?.hasUnconfirmed ?? false);
+  }
+
+  /** Flushes for unload or shutdown; remote updates still unconfirmed are written here first. */
+  drain(options: { deadline: number; compact: boolean; project: boolean }): Promise<boolean> {
+    this.link?.adoptAll();
+    return this.persistence.drain(options);
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.link?.close();
     this.persistence.close();
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);

@@ -82,6 +82,11 @@ export class RoomPersistence {
   private readonly projection: BoundedDebounce;
   private readonly sources = new SourceTextCache();
   private closed = false;
+  /**
+   * Told which of this room's published updates a log write covers (roomBusLink.ts): the
+   * mark is captured when the batch is taken, and reported once the batch is committed.
+   */
+  durability: { capture(): number; flushed(mark: number): void } | null = null;
 
   constructor(
     private readonly mapId: string,
@@ -111,6 +116,16 @@ export class RoomPersistence {
     this.projectionDirty = true;
     this.projection.poke();
     this.scheduleFlush();
+  }
+
+  /**
+   * The doc changed through another instance (which logs the update itself): the projection
+   * is refreshed here too, so the last refresh of every instance sees the converged doc.
+   */
+  noteRemoteChange(): void {
+    if (this.closed) return;
+    this.projectionDirty = true;
+    this.projection.poke();
   }
 
   get hasPendingWrites(): boolean {
@@ -158,6 +173,7 @@ export class RoomPersistence {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    const mark = this.durability?.capture();
     // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
     const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
     try {
@@ -171,6 +187,7 @@ export class RoomPersistence {
       throw error;
     }
     this.retryDelay = 0;
+    if (mark !== undefined) this.durability?.flushed(mark);
     this.stats.logFlushes++;
     this.stats.logRowsWritten++;
     this.uncompactedRows++;

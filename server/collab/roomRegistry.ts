@@ -2,6 +2,7 @@ import type { Database } from "../../lib/db/client";
 import type { CollabConfig } from "./collabConfig";
 import { Room } from "./room";
 import type { PersistenceStats } from "./roomPersistence";
+import type { CollabBus } from "./collabBus";
 
 /**
  * The rooms of this process, one per open map. A room is created by its first join (the
@@ -18,13 +19,14 @@ export class RoomRegistry {
     private readonly stats: PersistenceStats,
     private readonly log: (line: string) => void,
     private readonly onMapDeleted: (room: Room) => void,
+    private readonly bus: CollabBus | null = null,
   ) {}
 
   /** The room of a map, created (and its load started) on first use. */
   get(mapId: string): Room {
     let room = this.rooms.get(mapId);
     if (!room) {
-      const created = new Room(mapId, this.db, this.config, this.stats, this.log, this.onMapDeleted);
+      const created = new Room(mapId, this.db, this.config, this.stats, this.log, this.onMapDeleted, this.bus);
       this.rooms.set(mapId, created);
       // A failed load must not stick: the next join starts a fresh one.
       created.ready.catch(() => {
@@ -49,12 +51,12 @@ export class RoomRegistry {
   private async unload(room: Room): Promise<void> {
     if (room.peers.size > 0) return;
     if (room.loaded) {
-      await room.persistence.drain({ deadline: Date.now() + 60_000, compact: true, project: true });
+      await room.drain({ deadline: Date.now() + 60_000, compact: true, project: true });
     } else {
       await room.ready.catch(() => {});
     }
     // Someone joined while we were writing, or new edits came in: the room stays.
-    if (room.peers.size > 0 || room.persistence.hasPendingWrites) {
+    if (room.peers.size > 0 || room.hasPendingWrites) {
       this.released(room);
       return;
     }
