@@ -47,6 +47,7 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
           ))}
         </p>
       )}
+      <p className="small" style={{ margin: "0 0 8px" }}><Link href={`/maps/${mapId}/brief`} data-testid="brief-link">Debate brief</Link></p>
       {access.role === "owner" && <SharePanel mapId={mapId} initialMembers={await listMapMembers(mapId)} />}
       <MapEditor
         mapId={mapId}

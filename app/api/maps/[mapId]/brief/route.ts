@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { authorizeMap } from "@/lib/auth/mapPermissions";
+import { getSessionUser } from "@/lib/auth/sessionUser";
+import { briefToDocx } from "@/lib/interchange/briefDocx";
+import { briefToMarkdown } from "@/lib/interchange/briefMarkdown";
+import { briefFileName, contentDisposition, loadMapBrief } from "@/lib/interchange/mapBrief";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ mapId: string }> };
+
+const BriefQuery = z.object({
+  side: z.enum(["aff", "neg"], { error: 'side must be "aff" or "neg"' }).default("aff"),
+  format: z.enum(["md", "docx"], { error: 'format must be "md" or "docx"' }).default("md"),
+});
+
+/** GET /api/maps/<mapId>/brief?side=aff|neg&format=md|docx — the debate brief for one side. */
+export async function GET(request: Request, { params }: Ctx) {
+  const { mapId } = await params;
+  const url = new URL(request.url);
+  const query = BriefQuery.safeParse({ side: url.searchParams.get("side") ?? undefined, format: url.searchParams.get("format") ?? undefined });
+  if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
+  const user = await getSessionUser();
+  const access = await authorizeMap(user?.id ?? null, mapId, "read");
+  if (!access.ok) return Response.json({ error: access.reason }, { status: access.status });
+
+  const { side, format } = query.data;
+  const brief = await loadMapBrief(mapId, side);
+  const headers = { "cache-control": "private, no-store" };
+  if (format === "md") {
+    return new Response(briefToMarkdown(brief), {
+      headers: { ...headers, "content-type": "text/markdown; charset=utf-8", "content-disposition": contentDisposition("inline", briefFileName(brief, "md")) },
+    });
+  }
+  const bytes = await briefToDocx(brief);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      ...headers,
+      "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "content-disposition": contentDisposition("attachment", briefFileName(brief, "docx")),
+    },
+  });
+}
