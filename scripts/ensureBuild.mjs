@@ -20,7 +20,11 @@ function hashSources() {
     if (fs.statSync(abs).isDirectory()) {
       for (const name of fs.readdirSync(abs).sort()) if (!IGNORED.has(name) && !isBuildDir(name)) walk(path.join(rel, name));
     } else {
-      hash.update(rel).update("\0").update(fs.readFileSync(abs)).update("\0");
+      let content = fs.readFileSync(abs);
+      // `next build` adds its dist dir's type folders to tsconfig's "include"; those lines
+      // are the build's own doing, not a source change.
+      if (rel === "tsconfig.json") content = Buffer.from(content.toString("utf8").split("\n").filter((l) => !l.includes('".next')).join("\n"));
+      hash.update(rel).update("\0").update(content).update("\0");
     }
   };
   BUILD_INPUTS.forEach(walk);
