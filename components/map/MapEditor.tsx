@@ -16,6 +16,7 @@ import { useMapConnection } from "./useMapConnection";
 import { useMapTree } from "./useMapTree";
 import { useUndoState } from "./useUndoState";
 import { ViewTabs, viewPanelId, viewTabId, type MapViewKind } from "./ViewTabs";
+import { SourcesPanel, type PanelSource } from "@/components/sources/SourcesPanel";
 import styles from "./MapEditor.module.css";
 
 export interface MapEditorProps {
@@ -26,6 +27,8 @@ export interface MapEditorProps {
   role: string;
   readOnly: boolean;
   sources: Record<string, CiteLine>;
+  /** The map's sources for the coverage / add-source panel (absent: no panel). */
+  sourceList?: PanelSource[];
 }
 
 function messageOf(error: unknown): string {
@@ -35,7 +38,7 @@ function messageOf(error: unknown): string {
 const READ_ONLY_MESSAGE = "View only — you can read but not edit.";
 
 /** The live, collaborative map: toolbar (views, undo, presence, sync) and the current view. */
-export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources }: MapEditorProps) {
+export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources, sourceList }: MapEditorProps) {
   const { conn, status } = useMapConnection({ mapId, initialState, user, role, readOnly: pageReadOnly });
   const { doc, localOrigin, undoManager } = conn;
   const view = useMapTree(doc);
@@ -267,6 +270,9 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
         <p className={styles.closed} role="alert" data-testid="connection-closed">
           {status.closeReason}
         </p>
+      )}
+      {sourceList && (
+        <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} />
       )}
       <div role="tabpanel" id={viewPanelId(mode)} aria-labelledby={viewTabId(mode)} className={styles.panel}>
         {mode === "outline" ? (

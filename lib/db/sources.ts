@@ -39,3 +39,36 @@ export async function listSourceCitationsWithClaims(mapId: string, sourceId: str
   const byId = new Map(claims.map((c) => [c.id, c]));
   return citations.map((c) => ({ ...c, claim: byId.get(c.claimId) ?? null }));
 }
+
+export interface NewSourceData {
+  title: string;
+  author: string | null;
+  authorQualifications: string | null;
+  publisher: string | null;
+  publishedAt: Date | null;
+  url: string | null;
+  accessedAt: Date | null;
+}
+
+/** Creates a source with its first version and links it to the map, all or nothing. */
+export async function createSourceForMap(mapId: string, userId: string, data: NewSourceData, text: string) {
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const { title, author, authorQualifications, publisher, publishedAt, url, accessedAt } = data;
+    const source = await tx.source.create({ data: { title, author, authorQualifications, publisher, publishedAt, url, accessedAt, createdById: userId } });
+    await tx.sourceVersion.create({ data: { sourceId: source.id, version: 1, text } });
+    await tx.mapSource.create({ data: { mapId, sourceId: source.id } });
+    return { ...source, version: 1 };
+  });
+}
+
+/** Appends version n+1 of a source (versions are immutable); returns the new and the previous version numbers. */
+export async function addSourceVersion(sourceId: string, text: string) {
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const latest = await tx.sourceVersion.findFirst({ where: { sourceId }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = (latest?.version ?? 0) + 1;
+    await tx.sourceVersion.create({ data: { sourceId, version, text } });
+    return { version, previous: latest?.version ?? null };
+  });
+}

@@ -56,6 +56,7 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
         role={access.role}
         readOnly={access.readOnly}
         sources={cites}
+        sourceList={sources.map((s) => ({ id: s.id, title: s.title, latestVersion: s.latestVersion }))}
       />
     </main>
   );

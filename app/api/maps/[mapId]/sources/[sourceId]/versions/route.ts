@@ -1,0 +1,23 @@
+import { authorizeMap } from "@/lib/auth/mapPermissions";
+import { getSessionUser } from "@/lib/auth/sessionUser";
+import { addSourceVersion, findMapSource } from "@/lib/db/sources";
+import { readSourceUpload } from "@/lib/sources/sourceUpload";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ mapId: string; sourceId: string }> };
+
+/** Imports a new version (n+1, immutable) of a map's source. The client re-anchors citations in the live doc. */
+export async function POST(request: Request, { params }: Ctx) {
+  const { mapId, sourceId } = await params;
+  const user = await getSessionUser();
+  const access = await authorizeMap(user?.id ?? null, mapId, "edit");
+  if (!access.ok) return Response.json({ error: access.status === 403 ? "Only editors and owners can import a new version." : access.reason }, { status: access.status });
+  const current = await findMapSource(mapId, sourceId);
+  if (!current) return Response.json({ error: "There is no such source in this map." }, { status: 404 });
+  const upload = await readSourceUpload(request, false);
+  if (!upload.ok) return Response.json({ error: upload.error }, { status: upload.status });
+  if (upload.text === current.text) return Response.json({ error: "The new version is identical to the current one." }, { status: 400 });
+  const created = await addSourceVersion(sourceId, upload.text);
+  return Response.json({ id: sourceId, version: created.version, previous: created.previous, textLength: upload.text.length }, { status: 201 });
+}

@@ -1,0 +1,20 @@
+import { authorizeMap } from "@/lib/auth/mapPermissions";
+import { getSessionUser } from "@/lib/auth/sessionUser";
+import { createSourceForMap } from "@/lib/db/sources";
+import { readSourceUpload } from "@/lib/sources/sourceUpload";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ mapId: string }> };
+
+/** Adds a source (pasted text or an uploaded .txt/.md/.html/.pdf) to a map. Editors and owners only. */
+export async function POST(request: Request, { params }: Ctx) {
+  const { mapId } = await params;
+  const user = await getSessionUser();
+  const access = await authorizeMap(user?.id ?? null, mapId, "edit");
+  if (!access.ok) return Response.json({ error: access.status === 403 ? "Only editors and owners can add sources to this map." : access.reason }, { status: access.status });
+  const upload = await readSourceUpload(request);
+  if (!upload.ok) return Response.json({ error: upload.error }, { status: upload.status });
+  const source = await createSourceForMap(mapId, user!.id, upload.meta, upload.text);
+  return Response.json({ id: source.id, title: source.title, version: source.version, textLength: upload.text.length }, { status: 201 });
+}

@@ -1,0 +1,87 @@
+import * as Y from "yjs";
+import { citationFromYMap, citationsMap, type CitationData } from "../argument/claimSchema";
+import { reanchorAll, type ReanchorSummary } from "../citations/reanchorCitations";
+import { describeRange } from "../citations/textSelectors";
+
+export interface ReanchorReport {
+  summary: ReanchorSummary;
+  /** Citations whose passage was not found: flagged `orphaned: true`, left on their old version. */
+  orphaned: string[];
+  /** Citations moved to an approximate match: flagged `reanchored: "fuzzy"` for review. */
+  fuzzy: string[];
+}
+
+/** Citations of a source grouped by the version they are anchored in. */
+export function citationsByVersion(citations: readonly CitationData[], sourceId: string, exceptVersion: number): Map<number, CitationData[]> {
+  const out = new Map<number, CitationData[]>();
+  for (const c of citations) {
+    if (c.sourceId !== sourceId || c.sourceVersion === exceptVersion) continue;
+    const list = out.get(c.sourceVersion);
+    if (list) list.push(c);
+    else out.set(c.sourceVersion, [c]);
+  }
+  return out;
+}
+
+/**
+ * Moves the given citations (all anchored in `oldText`, version `oldVersion`) onto `newText`
+ * (version `newVersion`) in one transaction. Anchored ones get a fresh selector described from
+ * the new text (so quote and position always agree); orphaned ones keep their old version and
+ * selector and are flagged for review, never moved to a guessed passage.
+ */
+export function applyReanchoring(
+  doc: Y.Doc,
+  input: { oldText: string; newText: string; newVersion: number; citations: readonly CitationData[] },
+  origin?: unknown,
+): ReanchorReport {
+  const { results, summary } = reanchorAll(input.oldText, input.newText, input.citations.map((c) => ({ id: c.id, exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end })));
+  const orphaned: string[] = [];
+  const fuzzy: string[] = [];
+  doc.transact(() => {
+    const map = citationsMap(doc);
+    for (const r of results) {
+      const value = map.get(r.id);
+      if (!(value instanceof Y.Map) || !citationFromYMap(r.id, value)) continue;
+      if (r.status === "orphaned" || r.start === undefined || r.end === undefined || r.end <= r.start || r.end > input.newText.length) {
+        value.set("orphaned", true);
+        orphaned.push(r.id);
+        continue;
+      }
+      const selector = describeRange(input.newText, r.start, r.end);
+      value.set("sourceVersion", input.newVersion);
+      value.set("start", selector.start);
+      value.set("end", selector.end);
+      value.set("exact", selector.exact);
+      value.set("prefix", selector.prefix);
+      value.set("suffix", selector.suffix);
+      value.delete("orphaned");
+      if (r.status === "fuzzy") {
+        value.set("reanchored", "fuzzy");
+        // Highlights are offsets into the old quote; a changed quote cannot keep them safely.
+        value.set("highlights", []);
+        fuzzy.push(r.id);
+      } else value.delete("reanchored");
+    }
+  }, origin);
+  return { summary, orphaned, fuzzy };
+}
+
+/** Citations flagged for review: orphaned (not found in the new version) or moved to an approximate match. */
+export function citationsNeedingReview(doc: Y.Doc, sourceId: string): { citation: CitationData; reason: "orphaned" | "fuzzy" }[] {
+  const out: { citation: CitationData; reason: "orphaned" | "fuzzy" }[] = [];
+  citationsMap(doc).forEach((value, key) => {
+    const c = citationFromYMap(key, value);
+    if (!c || c.sourceId !== sourceId) return;
+    if (value.get("orphaned") === true) out.push({ citation: c, reason: "orphaned" });
+    else if (value.get("reanchored") === "fuzzy") out.push({ citation: c, reason: "fuzzy" });
+  });
+  return out.sort((a, b) => (a.citation.id < b.citation.id ? -1 : 1));
+}
+
+/** Marks a reviewed fuzzy move as accepted. */
+export function acceptReanchoring(doc: Y.Doc, citationId: string, origin?: unknown): void {
+  doc.transact(() => {
+    const value = citationsMap(doc).get(citationId);
+    if (value instanceof Y.Map) value.delete("reanchored");
+  }, origin);
+}

@@ -1,0 +1,54 @@
+import { extractHtmlText } from "./extractHtml";
+import { extractPdfText, PdfWithoutTextError, UnreadablePdfError } from "./extractPdf";
+import { decodeUtf8, normalizeSourceText } from "./extractPlainText";
+
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf"] as const;
+
+export type SourceFormat = "text" | "markdown" | "html" | "pdf";
+
+export type Extraction = { ok: true; text: string; format: SourceFormat } | { ok: false; status: 400 | 413; error: string };
+
+/** The format of an upload, from its name first (browsers often send no or a generic type), then its MIME type. */
+export function detectFormat(fileName: string, mimeType: string): SourceFormat | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith(".txt")) return "text";
+  if (name.endsWith(".md") || name.endsWith(".markdown")) return "markdown";
+  if (name.endsWith(".html") || name.endsWith(".htm")) return "html";
+  if (name.endsWith(".pdf")) return "pdf";
+  const type = mimeType.split(";")[0].trim().toLowerCase();
+  if (type === "text/plain") return "text";
+  if (type === "text/markdown") return "markdown";
+  if (type === "text/html" || type === "application/xhtml+xml") return "html";
+  if (type === "application/pdf") return "pdf";
+  return null;
+}
+
+/** Readable plain text from an uploaded file, or why not (with the HTTP status to answer). */
+export async function extractSourceText(file: { name: string; type: string; bytes: Uint8Array }): Promise<Extraction> {
+  if (file.bytes.byteLength > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.bytes.byteLength) };
+  if (file.bytes.byteLength === 0) return { ok: false, status: 400, error: `The file “${file.name}” is empty.` };
+  const format = detectFormat(file.name, file.type);
+  if (!format) {
+    return { ok: false, status: 400, error: `“${file.name}” is not a supported file type. Upload a .txt, .md, .html or .pdf file, or paste the text.` };
+  }
+  let text: string;
+  if (format === "pdf") {
+    try {
+      text = await extractPdfText(file.bytes);
+    } catch (error) {
+      if (error instanceof PdfWithoutTextError || error instanceof UnreadablePdfError) return { ok: false, status: 400, error: error.message };
+      throw error;
+    }
+  } else {
+    const decoded = decodeUtf8(file.bytes);
+    if (decoded === null) return { ok: false, status: 400, error: `“${file.name}” is not UTF-8 text.` };
+    text = format === "html" ? extractHtmlText(decoded) : normalizeSourceText(decoded);
+  }
+  if (!text) return { ok: false, status: 400, error: `No readable text was found in “${file.name}”.` };
+  return { ok: true, text, format };
+}
+
+export function tooLarge(bytes: number): string {
+  return `The upload is too large (${(bytes / 1024 / 1024).toFixed(1)} MB); the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`;
+}

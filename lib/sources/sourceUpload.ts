@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { extractSourceText, MAX_SOURCE_BYTES, tooLarge } from "./extractSourceText";
+import { normalizeSourceText } from "./extractPlainText";
+import { pastedSourceSchema, sourceMetadataSchema, type SourceMetadata } from "./sourceMetadata";
+
+export type SourceUpload = { ok: true; meta: SourceMetadata; text: string } | { ok: false; status: 400 | 413 | 415; error: string };
+
+const METADATA_FIELDS = ["title", "author", "authorQualifications", "publisher", "publishedAt", "url", "accessedAt"] as const;
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "The form is not valid.";
+}
+
+/**
+ * Reads a new source (or a new version when `withMetadata` is false) from a request: a
+ * multipart form with a `file` or a `text` field plus the cite metadata, or JSON with
+ * `text`. Nothing is stored here; the caller creates rows only from an ok result.
+ */
+export async function readSourceUpload(request: Request, withMetadata = true): Promise<SourceUpload> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  // Multipart overhead is small; anything well past the limit is refused before it is read.
+  if (declared > MAX_SOURCE_BYTES + 256 * 1024) return { ok: false, status: 413, error: tooLarge(declared) };
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+
+  if (type.includes("application/json")) {
+    const raw = await request.text();
+    if (raw.length > MAX_SOURCE_BYTES + 64 * 1024) return { ok: false, status: 413, error: tooLarge(raw.length) };
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return { ok: false, status: 400, error: "The request body is not valid JSON." };
+    }
+    const schema = withMetadata ? pastedSourceSchema : pastedSourceSchema.pick({ text: true });
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return { ok: false, status: 400, error: firstIssue(parsed.error) };
+    const text = normalizeSourceText(parsed.data.text);
+    if (!text) return { ok: false, status: 400, error: "The source text is empty." };
+    const { text: _pasted, ...meta } = parsed.data as SourceMetadata & { text: string };
+    void _pasted;
+    return { ok: true, meta: (withMetadata ? meta : { title: "" }) as SourceMetadata, text };
+  }
+
+  if (!type.includes("multipart/form-data")) {
+    return { ok: false, status: 415, error: "Send the source as a multipart form (file or text) or as JSON." };
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, status: 400, error: "The upload could not be read as a form." };
+  }
+  let meta = { title: "" } as SourceMetadata;
+  if (withMetadata) {
+    const fields: Record<string, string> = {};
+    for (const key of METADATA_FIELDS) {
+      const value = form.get(key);
+      if (typeof value === "string") fields[key] = value;
+    }
+    const parsed = sourceMetadataSchema.safeParse(fields);
+    if (!parsed.success) return { ok: false, status: 400, error: firstIssue(parsed.error) };
+    meta = parsed.data;
+  }
+  const file = form.get("file");
+  if (file instanceof File && (file.size > 0 || file.name)) {
+    if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
+    const extracted = await extractSourceText({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (!extracted.ok) return extracted;
+    return { ok: true, meta, text: extracted.text };
+  }
+  const pasted = form.get("text");
+  if (typeof pasted === "string") {
+    if (pasted.length > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(pasted.length) };
+    const text = normalizeSourceText(pasted);
+    if (text) return { ok: true, meta, text };
+  }
+  return { ok: false, status: 400, error: "Paste the source text or upload a file (.txt, .md, .html or .pdf)." };
+}
