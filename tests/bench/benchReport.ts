@@ -24,8 +24,12 @@ export interface LoadFigures {
   converged: boolean;
   cpuPercent: number;
   rssMaxMB: number;
+  /** RSS when the measured window began (after connecting and warm-up). */
+  rssStartMB: number;
   loopRttP50Ms: number | null;
   loopRttP99Ms: number | null;
+  /** 1-minute load average of the host at the end of the window (2 cores: above 2 means queueing for CPU). */
+  hostLoadAvg1m: number;
 }
 
 export interface ScenarioReport {
@@ -62,6 +66,8 @@ export interface BenchReport {
   idleMemory: { ours: { maps: number; rssDeltaMB: number; perMapKB: number }; reference: { maps: number; rssDeltaMB: number; perMapKB: number } };
   load: { ours: Load; reference: Load };
   totalSeconds: number;
+  /** --quick: one server served every scenario, so only its cumulative write counts exist. */
+  sharedServerDbTotals?: Record<string, number> | null;
 }
 
 const num = (x: number | null | undefined, d = 2) => (x == null || !Number.isFinite(x) ? "n/a" : x.toFixed(d));
@@ -79,11 +85,11 @@ export function markdown(r: BenchReport): string {
       "Load generators, both servers and other engineers' jobs share the same 2 cores, so absolute numbers include CPU contention.",
     "",
   );
-  out.push("| Scenario | p50 ms | p95 ms | p99 ms | p99 target | updates/s | drops | converged | server CPU % | server RSS max MB | loop ping p99 ms |");
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  out.push("| Scenario | p50 ms | p95 ms | p99 ms | p99 target | updates/s | drops | converged | server CPU % | server RSS start → max MB | loop ping p99 ms | host load avg (ours / ref) |");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const s of r.scenarios) {
     if (s.skipped) {
-      out.push(`| ${s.id}: ${s.title} | ${s.skipped} | | | ≤ ${s.targetP99Ms} | | | | | | |`);
+      out.push(`| ${s.id}: ${s.title} | ${s.skipped} | | | ≤ ${s.targetP99Ms} | | | | | | | |`);
       continue;
     }
     const o = s.ours;
@@ -91,7 +97,7 @@ export function markdown(r: BenchReport): string {
     out.push(
       `| ${s.id}: ${s.title} | ${cell(o?.p50, f?.p50)} | ${cell(o?.p95, f?.p95)} | ${cell(o?.p99, f?.p99)} | ≤ ${s.targetP99Ms} ${o?.p99 != null && o.p99 <= s.targetP99Ms ? "✅" : "❌"} | ` +
         `${cell(o?.updatesPerSec, f?.updatesPerSec, 1)} | ${o?.drops ?? "n/a"} / ${f?.drops ?? "n/a"} | ${o?.converged ? "yes" : "**NO**"} / ${f?.converged ? "yes" : "**NO**"} | ` +
-        `${cell(o?.cpuPercent, f?.cpuPercent, 0)} | ${cell(o?.rssMaxMB, f?.rssMaxMB, 0)} | ${cell(o?.loopRttP99Ms, f?.loopRttP99Ms)} |`,
+        `${cell(o?.cpuPercent, f?.cpuPercent, 0)} | ${num(o?.rssStartMB, 0)} → ${cell(o?.rssMaxMB, f?.rssMaxMB, 0)} | ${cell(o?.loopRttP99Ms, f?.loopRttP99Ms)} | ${num(o?.hostLoadAvg1m, 1)} / ${num(f?.hostLoadAvg1m, 1)} |`,
     );
   }
   out.push("", "## Database writes (ours only)", "");
@@ -101,6 +107,12 @@ export function markdown(r: BenchReport): string {
     if (!s.db) continue;
     const d = s.db;
     out.push(`| ${s.id} | ${d.updatesAccepted} | ${d.logRowsWritten} | ${d.snapshotsWritten} | ${num(d.writesPerMapPer100ms, 3)} | ${num(d.logRowsAfterCompactionPerMap, 1)} | ${d.logBytesLeft ?? "n/a"} | ${d.snapshotBytes ?? "n/a"} |`);
+  }
+  if (r.sharedServerDbTotals) {
+    const t = r.sharedServerDbTotals;
+    out.push("", `Quick mode runs every scenario (and the memory/load phase) on one server process, so write counts are only available in total: ` +
+      `${t.updatesAccepted} updates accepted, ${t.logRowsWritten} MapUpdate rows in ${t.logFlushes} group commits, ${t.snapshotsWritten} snapshot writes, ${t.projectionsWritten} projection refreshes. ` +
+      "Per-scenario write rates come from the full run.");
   }
   out.push("", "## Memory and load time", "");
   const im = r.idleMemory;

@@ -41,7 +41,7 @@ const SCENARIOS: Scenario[] = QUICK
   ? [
       { id: "S1", title: "10 clients, 1 map, 10 upd/s each", maps: 1, clientsPerMap: 10, rate: 10, targetP99Ms: 5 },
       { id: "S2", title: "100 clients, 10 maps, 2 upd/s each", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10 },
-      { id: "S3", title: "200 clients, 100 maps, 0.5 upd/s each (reduced)", maps: 100, clientsPerMap: 2, rate: 0.5, targetP99Ms: 25 },
+      { id: "S3", title: "100 clients, 50 maps, 0.5 upd/s each (reduced)", maps: 50, clientsPerMap: 2, rate: 0.5, targetP99Ms: 25 },
       { id: "busy", title: "50 clients, 1 map, 1 upd/s each (reduced)", maps: 1, clientsPerMap: 50, rate: 1, targetP99Ms: 50 },
       { id: "S2-redis", title: "S2 split over two instances via Redis", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10, redis: true },
     ]
@@ -52,20 +52,20 @@ const SCENARIOS: Scenario[] = QUICK
       { id: "busy", title: "200 clients, 1 map, 1 upd/s each", maps: 1, clientsPerMap: 200, rate: 1, targetP99Ms: 50 },
       { id: "S2-redis", title: "S2 split over two instances via Redis", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10, redis: true },
     ];
-const WARMUP_MS = QUICK ? 1500 : 3000;
+const WARMUP_MS = QUICK ? 1000 : 3000;
 const DURATION_MS = QUICK ? 5000 : 20_000;
 const DRAIN_MS = 5000;
-const IDLE_MAPS = QUICK ? 100 : 200;
+const IDLE_MAPS = QUICK ? 50 : 200;
 const LOAD_SIZES = [
   { id: "small", bytes: 0 },
   { id: "160KB", bytes: 160 * 1024 },
-  { id: "16MB", bytes: 16 * 1024 * 1024 },
+  ...(QUICK ? [] : [{ id: "16MB", bytes: 16 * 1024 * 1024 }]),
 ];
 const WORKERS = 2;
 
 const mapIds = (s: Scenario) => Array.from({ length: s.maps }, (_, i) => `b-${s.id.toLowerCase()}-${i}`);
 const idleIds = Array.from({ length: IDLE_MAPS }, (_, i) => `b-idle-${i}`);
-const loadIds = LOAD_SIZES.map((l) => `b-load-${l.id.toLowerCase()}`);
+const loadIds = ["small", "160KB", "16MB"].map((l) => `b-load-${l.toLowerCase()}`);
 const PROBE_MAP = "b-probe";
 
 function log(line: string) {
@@ -105,12 +105,13 @@ async function dbFigures(env: Record<string, string>): Promise<Record<string, { 
   const db = await openDatabase(resolveDatabaseConfig({ ...process.env, ...env } as NodeJS.ProcessEnv));
   try {
     const out: Record<string, { maps: number; logRows: number; logBytes: number; snapshotBytes: number }> = {};
+
     for (const s of SCENARIOS) {
-      const prefix = `b-${s.id.toLowerCase()}-%`;
+      const prefix = `^b-${s.id.toLowerCase()}-[0-9]+$`;
       const [u] = await db.prisma.$queryRawUnsafe<{ rows: bigint; bytes: bigint | null }[]>(
-        `select count(*)::bigint as rows, sum(octet_length("update"))::bigint as bytes from "MapUpdate" where "mapId" like $1`, prefix);
+        `select count(*)::bigint as rows, sum(octet_length("update"))::bigint as bytes from "MapUpdate" where "mapId" ~ $1`, prefix);
       const [sn] = await db.prisma.$queryRawUnsafe<{ bytes: bigint | null }[]>(
-        `select sum(octet_length("state"))::bigint as bytes from "MapSnapshot" where "mapId" like $1`, prefix);
+        `select sum(octet_length("state"))::bigint as bytes from "MapSnapshot" where "mapId" ~ $1`, prefix);
       out[s.id] = { maps: s.maps, logRows: Number(u.rows), logBytes: Number(u.bytes ?? 0), snapshotBytes: Number(sn.bytes ?? 0) };
     }
     return out;
@@ -201,8 +202,10 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
       converged: diverged.length === 0 && failures.length === 0 && closed === 0,
       cpuPercent: server.cpuPercent,
       rssMaxMB: server.rssMaxBytes / 2 ** 20,
+      rssStartMB: server.rssStartBytes / 2 ** 20,
       loopRttP50Ms: server.loopRttP50Ms,
       loopRttP99Ms: server.loopRttP99Ms,
+      hostLoadAvg1m: (await import("node:os")).loadavg()[0],
     };
   } finally {
     for (const w of workers) {
@@ -215,8 +218,14 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
 // ---------- idle memory and cold load (run from this process) ----------
 
 async function idleMemory(target: Target, sampleState: Uint8Array): Promise<{ maps: number; rssDeltaMB: number; perMapKB: number }> {
-  await sleep(1000);
-  const before = readProc(target.pid).rssBytes;
+  // Medians of several samples: the V8 heap of a Next.js server breathes by a few MB on its own.
+  const medianRss = async (n: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) (xs.push(readProc(target.pid).rssBytes), await sleep(250));
+    return xs.sort((a, b) => a - b)[Math.floor(n / 2)];
+  };
+  await sleep(500);
+  const before = await medianRss(6);
   const clients: BenchClient[] = [];
   for (let i = 0; i < idleIds.length; i += 25) {
     const batch = idleIds.slice(i, i + 25).map((id) => new BenchClient(`${target.wsBases[0]}/${id}`, target.cookie));
@@ -224,8 +233,8 @@ async function idleMemory(target: Target, sampleState: Uint8Array): Promise<{ ma
     for (const c of batch) Y.applyUpdate(c.doc, sampleState); // the reference starts empty; ours already has it
     clients.push(...batch);
   }
-  await sleep(3000);
-  const after = readProc(target.pid).rssBytes;
+  await sleep(1000);
+  const after = await medianRss(8);
   for (const c of clients) c.close();
   return { maps: idleIds.length, rssDeltaMB: (after - before) / 2 ** 20, perMapKB: (after - before) / 1024 / idleIds.length };
 }
@@ -242,11 +251,12 @@ async function timedLoad(url: string, cookie: string | null, expectLen: number):
   }
 }
 
-async function coldLoads(target: Target, sampleState: Uint8Array, fromDatabase: (() => Promise<void>) | null) {
+async function coldLoads(target: Target, sampleState: Uint8Array, waitForUnload: (() => Promise<void>) | null) {
   const out: Record<string, { inMemoryMs: number | null; fromDbMs: number | null; error?: string }> = {};
   for (const [i, size] of LOAD_SIZES.entries()) {
     const url = `${target.wsBases[0]}/${loadIds[i]}`;
     const writer = new BenchClient(url, target.cookie);
+    out[size.id] = { inMemoryMs: null, fromDbMs: null };
     try {
       await writer.connect(120_000);
       if (size.bytes === 0) Y.applyUpdate(writer.doc, sampleState);
@@ -256,27 +266,24 @@ async function coldLoads(target: Target, sampleState: Uint8Array, fromDatabase: 
         while (writer.ws.bufferedAmount > 0) await sleep(5);
         await sleep(10); // stay well under the per-socket message rate limit
       }
-      const expectLen = size.bytes;
       await sleep(300);
-      await timedLoad(url, target.cookie, expectLen); // verifies the server has it all, warms the path
+      await timedLoad(url, target.cookie, size.bytes); // verifies the server has it all, warms the path
       const runs: number[] = [];
-      for (let r = 0; r < (size.bytes > 1e6 ? 3 : 7); r++) runs.push(await timedLoad(url, target.cookie, expectLen));
+      for (let r = 0; r < (size.bytes > 1e6 || QUICK ? 3 : 7); r++) runs.push(await timedLoad(url, target.cookie, size.bytes));
       runs.sort((a, b) => a - b);
-      out[size.id] = { inMemoryMs: runs[Math.floor(runs.length / 2)], fromDbMs: null };
+      out[size.id].inMemoryMs = runs[Math.floor(runs.length / 2)];
     } catch (e) {
-      out[size.id] = { inMemoryMs: null, fromDbMs: null, error: (e as Error).message };
+      out[size.id].error = (e as Error).message;
     } finally {
       writer.close();
     }
-  }
-  if (fromDatabase) {
-    await fromDatabase(); // the rooms are unloaded now
-    for (const [i, size] of LOAD_SIZES.entries()) {
-      if (out[size.id].error) continue;
+    if (waitForUnload) {
+      // Every socket of the map is closed: the room flushes, compacts and unloads; then a fresh client loads it from the database.
+      await waitForUnload();
       try {
-        out[size.id].fromDbMs = await timedLoad(`${target.wsBases[0]}/${loadIds[i]}`, target.cookie, size.bytes);
+        out[size.id].fromDbMs = await timedLoad(url, target.cookie, size.bytes);
       } catch (e) {
-        out[size.id].error = `from database: ${(e as Error).message}`;
+        out[size.id].error = [out[size.id].error, `from database: ${(e as Error).message}`].filter(Boolean).join("; ");
       }
     }
   }
@@ -305,8 +312,25 @@ async function main(): Promise<number> {
     return line ? (JSON.parse(line.slice("collab: stopped; stats ".length)) as Record<string, number>) : null;
   };
   const redisReady = PG && !!process.env.REDIS_URL && redisScaleOutPresent();
+  // --quick shares one server process across scenarios (a start costs 7–10 s here); the full run restarts it per scenario.
+  const [shared, sharedRef] = QUICK ? await Promise.all([startServer(serverEnv), startReference()]) : [null, null];
 
   try {
+    // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
+    // First, on a freshly started server, so garbage from the load scenarios does not blur the RSS deltas.
+    const server = shared ?? (await startServer(serverEnv));
+    const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
+    const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
+    const idleOurs = await idleMemory(oursT, sampleState);
+    const loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(3000)));
+    if (server !== shared) await server.stop();
+    const ref = sharedRef ?? (await startReference());
+    const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null };
+    const idleRef = await idleMemory(refT, sampleState);
+    const loadRef = await coldLoads(refT, sampleState, null);
+    if (ref !== sharedRef) await ref.stop();
+    log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map, ref ${idleRef.perMapKB.toFixed(1)} KB/map; load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
+
     for (const s of SCENARIOS) {
       if (s.redis && !redisReady) {
         const why = !PG ? "needs PostgreSQL (--pg)" : !process.env.REDIS_URL ? "REDIS_URL not set" : "not available yet (no Redis scale-out in server/collab)";
@@ -315,8 +339,9 @@ async function main(): Promise<number> {
         continue;
       }
       // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
-      const instances = [await startServer(s.redis ? { ...serverEnv, REDIS_URL: process.env.REDIS_URL! } : serverEnv)];
-      if (s.redis) instances.push(await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }));
+      const instances = s.redis
+        ? [await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }), await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! })]
+        : [shared ?? (await startServer(serverEnv))];
       const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
       let ours: LoadFigures | null = null;
       let oursError: string | undefined;
@@ -325,17 +350,20 @@ async function main(): Promise<number> {
       } catch (e) {
         oursError = (e as Error).message;
       }
-      await Promise.all(instances.map((i) => i.stop()));
-      const stats = statsOf(instances[0].output());
+      let stats: Record<string, number> | null = null;
+      if (instances[0] !== shared) {
+        await Promise.all(instances.map((i) => i.stop()));
+        stats = statsOf(instances[0].output());
+      }
       // the reference under the same load
-      const ref = await startReference();
+      const ref = sharedRef ?? (await startReference());
       let reference: LoadFigures | null = null;
       try {
         reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null }, s, sampleState);
       } catch (e) {
         log(`${s.id} reference failed: ${(e as Error).message}`);
       }
-      await ref.stop();
+      if (ref !== sharedRef) await ref.stop();
       const secs = (WARMUP_MS + DURATION_MS) / 1000;
       const report: ScenarioReport = {
         id: s.id,
@@ -367,20 +395,9 @@ async function main(): Promise<number> {
       );
     }
 
-    // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
-    const server = await startServer(serverEnv);
-    const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
-    const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
-    const idleOurs = await idleMemory(oursT, sampleState);
-    const loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(4000)));
-    await server.stop();
-    const ref = await startReference();
-    const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null };
-    const idleRef = await idleMemory(refT, sampleState);
-    const loadRef = await coldLoads(refT, sampleState, null);
-    await ref.stop();
-    log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map, ref ${idleRef.perMapKB.toFixed(1)} KB/map; load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
 
+    if (shared) await shared.stop();
+    const sharedStats = shared ? statsOf(shared.output()) : null;
     const rows = await dbFigures(db.env);
     for (const r of scenarios) {
       if (r.db && rows[r.id]) {
@@ -402,10 +419,13 @@ async function main(): Promise<number> {
       idleMemory: { ours: idleOurs, reference: idleRef },
       load: { ours: loadOurs, reference: loadRef },
       totalSeconds: (performance.now() - began) / 1000,
+      sharedServerDbTotals: sharedStats,
     };
-    const files = writeReports(path.join(root, "bench-results"), QUICK ? "quick" : "results", report);
+    const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : ""), report);
     log(`wrote ${files.join(", ")} in ${report.totalSeconds.toFixed(0)} s`);
   } finally {
+    await shared?.stop();
+    await sharedRef?.stop();
     await db.drop();
   }
   return failed ? 1 : 0;

@@ -84,7 +84,7 @@ export function readProc(pid: number): { cpuSec: number; rssBytes: number } {
 }
 
 export interface Sampler {
-  stop(): { cpuPercent: number; rssMaxBytes: number; rssEndBytes: number; loopRttP99Ms: number | null; loopRttP50Ms: number | null };
+  stop(): { cpuPercent: number; rssStartBytes: number; rssMaxBytes: number; rssEndBytes: number; loopRttP99Ms: number | null; loopRttP50Ms: number | null };
 }
 
 /** Samples CPU/RSS every 250 ms and pings the server every 20 ms over `probeUrl`. */
@@ -130,6 +130,7 @@ export async function startSampler(pid: number, probeUrl: string, cookie: string
       const secs = (performance.now() - t0) / 1000;
       return {
         cpuPercent: ((end.cpuSec - first.cpuSec) / secs) * 100,
+        rssStartBytes: first.rssBytes,
         rssMaxBytes: rssMax,
         rssEndBytes: end.rssBytes,
         loopRttP99Ms: rtt.percentile(99),
