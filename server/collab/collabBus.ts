@@ -123,6 +123,8 @@ export function createCollabBus(options: { url?: string; log?: (line: string) =>
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    // A Redis that accepts the connection but stops answering must not hang a room's load.
+    commandTimeout: 2_000,
     retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 5), 1_000),
   };
   const pub = new Redis(url, { ...common, connectionName: `claimboard-pub-${instanceId.slice(0, 8)}` });
@@ -220,15 +222,24 @@ export function createCollabBus(options: { url?: string; log?: (line: string) =>
     }
   });
 
+  // Publishes awaiting Redis's reply. Bounded: a Redis that stalls with the connection still
+  // open would otherwise let them (and their buffers) pile up until the command timeout.
+  let inFlight = 0;
+  const MAX_IN_FLIGHT = 10_000;
   const publish = (mapId: string, message: BusMessage) => {
-    if (!isUp() || pub.status !== "ready") {
+    if (!isUp() || pub.status !== "ready" || inFlight >= MAX_IN_FLIGHT) {
       stats.dropped++;
       return;
     }
     stats.published++;
-    pub.publish(mapChannel(mapId), encodeBusFrame(instanceId, message)).catch(() => {
-      stats.dropped++;
-    });
+    inFlight++;
+    pub.publish(mapChannel(mapId), encodeBusFrame(instanceId, message)).then(
+      () => void inFlight--,
+      () => {
+        inFlight--;
+        stats.dropped++;
+      },
+    );
   };
 
   const bus: CollabBus = {
