@@ -170,7 +170,7 @@ function EvidenceForm(props: Props) {
                   className={`${styles.choice} ${picked === c.id ? styles.picked : ""}`}
                   onClick={() => setPicked(c.id)}
                   data-testid="evidence-claim-option"
-                  data-claim-id={c.id}
+                  data-option-claim-id={c.id}
                 >
                   <span className={c.stance === "con" ? styles.con : c.stance === "pro" ? styles.pro : styles.pos}>{c.stance ?? "position"}</span> {c.text}
                 </button>

@@ -61,7 +61,7 @@ export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount,
           ) : (
             <ul className={styles.list}>
               {unsupported.map((c) => (
-                <li key={c.id} data-claim-id={c.id}>
+                <li key={c.id} data-unsupported-claim-id={c.id}>
                   <span className={c.stance === "con" ? styles.con : styles.pro}>{c.stance}</span> {textOf(doc, c.id) || "(empty claim)"}
                 </li>
               ))}

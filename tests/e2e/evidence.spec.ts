@@ -97,3 +97,57 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
   await expect(bob.page.getByTestId("selection-popover").getByRole("button", { name: "Use as evidence for…" })).toBeDisabled();
   await bob.page.screenshot({ path: testInfo.outputPath("reader-target.png"), fullPage: false });
 });
+
+test("an owner adds a source by pasting text, cites it, sees coverage, and imports a new version", async ({ browser }, testInfo) => {
+  const { page, mapUrl } = await signUp(browser, "Sam Sourcer", `sam-src-${Date.now()}@example.com`);
+  const panel = page.getByTestId("sources-panel");
+  await panel.locator("summary").first().click();
+  const form = page.getByTestId("add-source-form");
+  await form.getByLabel("Title *").fill("Field notes on cooperation");
+  await form.getByLabel("Author(s)").fill("R. Analyst");
+  await form.getByRole("radio", { name: "Paste text" }).check();
+  const text = "Field notes\nJoint task forces seized record amounts of fentanyl precursors.\nUnilateral raids would end intelligence sharing overnight.\nA closing paragraph nobody cites.";
+  await form.getByLabel("Text", { exact: true }).fill(text);
+  await form.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByTestId("add-source-done")).toContainText("Field notes on cooperation");
+  const link = page.getByRole("link", { name: "Field notes on cooperation" }).first();
+  await expect(link).toBeVisible();
+  const sourceUrl = (await link.getAttribute("href"))!;
+
+  // Cite a sentence of it for an existing claim, found by search.
+  await page.goto(sourceUrl);
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await selectInReader(page, "Unilateral raids would end intelligence sharing overnight.");
+  const popover = page.getByTestId("selection-popover");
+  await popover.getByRole("button", { name: "Use as evidence for…" }).click();
+  await popover.getByRole("radio", { name: "An existing claim" }).check();
+  await popover.getByLabel("Find a claim").fill("Cooperation");
+  await popover.getByTestId("evidence-claim-option").first().click();
+  await popover.getByRole("button", { name: "Add evidence" }).click();
+  await expect(page.getByTestId("evidence-notice")).toContainText("Evidence card added");
+  // Highlight two words inside the new card's quote.
+  await selectInReader(page, "intelligence sharing");
+  await popover.getByRole("button", { name: "Highlight" }).click();
+  await expect(page.getByTestId("evidence-notice")).toContainText("Highlighted");
+
+  // Coverage on the map page: one of four paragraphs cited.
+  await page.goto(mapUrl);
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await page.getByTestId("sources-panel").locator("summary").first().click();
+  const coverage = page.locator(`[data-testid="source-coverage"]`, { hasText: "Field notes on cooperation" });
+  await coverage.locator("summary").click();
+  await expect(coverage.getByTestId("coverage-share")).toContainText("1 card");
+  await expect(coverage.getByTestId("uncited-paragraphs").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("unsupported-claims")).toBeVisible();
+  await expect(page.locator("mark", { hasText: "intelligence sharing" }).first()).toBeVisible();
+  await page.getByTestId("sources-panel").screenshot({ path: testInfo.outputPath("coverage-panel.png") });
+
+  // A new version with an extra paragraph: the card follows its passage.
+  const importer = coverage.getByTestId("import-version");
+  await importer.getByLabel("…or paste the new text").fill("Preface added later.\n" + text);
+  await importer.getByRole("button", { name: "Import and re-anchor" }).click();
+  await expect(importer.getByRole("status")).toContainText("Version 2 imported: 1 card re-anchored");
+  await page.goto(sourceUrl);
+  await expect(page.locator("mark", { hasText: "Unilateral raids" }).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("reader-v2.png"), fullPage: true });
+});
