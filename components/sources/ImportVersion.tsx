@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { citationsMap, readCitations } from "@/lib/argument/claimSchema";
 import { removeCitation } from "@/lib/argument/mapOperations";
-import { acceptReanchoring, applyReanchoring, citationsByVersion, citationsNeedingReview } from "@/lib/sources/applyReanchoring";
+import { acceptReanchoring, applyReanchoring, citationsByVersion, citationsNeedingReview } from "@/lib/argument/citationReanchoring";
 import styles from "./SourcesPanel.module.css";
 import { uploadWithProgress } from "./uploadWithProgress";
 

@@ -1,16 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signUpInNewContext } from "./support/signUpInNewContext";
 
-async function signUp(browser: Browser, name: string, email: string): Promise<{ page: Page; mapUrl: string }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
-  const page = await context.newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel(/Password/).fill("a strong password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/maps\/[^/]+$/);
-  return { page, mapUrl: page.url() };
-}
 
 /** The id of the claim a row sits under (its parent row), read from the DOM. */
 async function parentIdOf(page: Page, claimId: string): Promise<string | null> {
@@ -19,8 +9,8 @@ async function parentIdOf(page: Page, claimId: string): Promise<string | null> {
 
 test("two users edit one map live: add, type, see the caret, re-parent, reload, graph", async ({ browser }, testInfo) => {
   const stamp = Date.now();
-  const bob = await signUp(browser, "Bob Rebuttal", `bob-${stamp}@example.com`);
-  const alice = await signUp(browser, "Alice Affirmative", `alice-${stamp}@example.com`);
+  const bob = await signUpInNewContext(browser, "Bob Rebuttal", `bob-${stamp}@example.com`);
+  const alice = await signUpInNewContext(browser, "Alice Affirmative", `alice-${stamp}@example.com`);
 
   // Alice shares her map with Bob as an editor; Bob opens it.
   await alice.page.getByTestId("share-panel").locator("summary").click();

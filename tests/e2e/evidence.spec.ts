@@ -1,16 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signUpInNewContext } from "./support/signUpInNewContext";
 
-async function signUp(browser: Browser, name: string, email: string): Promise<{ page: Page; mapUrl: string }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
-  const page = await context.newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel(/Password/).fill("a strong password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/maps\/[^/]+$/);
-  return { page, mapUrl: page.url() };
-}
 
 /** Selects `sentence` in the reader with a DOM Range (across highlight segments) and releases the mouse. */
 async function selectInReader(page: Page, sentence: string): Promise<void> {
@@ -36,8 +26,8 @@ async function selectInReader(page: Page, sentence: string): Promise<void> {
 
 test("a passage selected in the reader becomes evidence for a new con claim, live on the map", async ({ browser }, testInfo) => {
   const stamp = Date.now();
-  const bob = await signUp(browser, "Bob Viewer", `bob-ev-${stamp}@example.com`);
-  const alice = await signUp(browser, "Alice Author", `alice-ev-${stamp}@example.com`);
+  const bob = await signUpInNewContext(browser, "Bob Viewer", `bob-ev-${stamp}@example.com`, { width: 1280, height: 1200 });
+  const alice = await signUpInNewContext(browser, "Alice Author", `alice-ev-${stamp}@example.com`, { width: 1280, height: 1200 });
 
   await alice.page.getByTestId("share-panel").locator("summary").click();
   await alice.page.getByLabel("Email to share with").fill(`bob-ev-${stamp}@example.com`);
@@ -99,7 +89,7 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
 });
 
 test("an owner adds a source by pasting text, cites it, sees coverage, and imports a new version", async ({ browser }, testInfo) => {
-  const { page, mapUrl } = await signUp(browser, "Sam Sourcer", `sam-src-${Date.now()}@example.com`);
+  const { page, mapUrl } = await signUpInNewContext(browser, "Sam Sourcer", `sam-src-${Date.now()}@example.com`, { width: 1280, height: 1200 });
   const panel = page.getByTestId("sources-panel");
   await panel.locator("summary").first().click();
   const form = page.getByTestId("add-source-form");

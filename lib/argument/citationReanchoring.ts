@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { citationFromYMap, citationsMap, type CitationData } from "../argument/claimSchema";
+import { citationFromYMap, citationsMap, type CitationData } from "./claimSchema";
 import { reanchorAll, type ReanchorSummary } from "../citations/reanchorCitations";
 import { describeRange } from "../citations/textSelectors";
 

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { citationsMap, readCitations } from "@/lib/argument/claimSchema";
 import { addClaim, initMapDoc } from "@/lib/argument/mapOperations";
 import { selectorMatches } from "@/lib/citations/textSelectors";
-import { applyReanchoring, citationsByVersion, citationsNeedingReview } from "@/lib/sources/applyReanchoring";
+import { applyReanchoring, citationsByVersion, citationsNeedingReview } from "@/lib/argument/citationReanchoring";
 import { addEvidenceFromSelection } from "@/lib/sources/evidenceFromSelection";
 
 const v1 = "Cartels run fuel theft rings across the north.\nStrikes would anger Mexico's government.\nA paragraph that will be deleted entirely from the text.";
