@@ -62,6 +62,11 @@ const LOAD_SIZES = [
   ...(QUICK ? [] : [{ id: "16MB", bytes: 16 * 1024 * 1024 }]),
 ];
 const WORKERS = 2;
+// --only S1,S3: run just those scenarios (diagnosis); the idle/load phase is skipped too.
+const ONLY = (() => {
+  const i = args.indexOf("--only");
+  return i >= 0 ? new Set(args[i + 1].split(",")) : null;
+})();
 
 const mapIds = (s: Scenario) => Array.from({ length: s.maps }, (_, i) => `b-${s.id.toLowerCase()}-${i}`);
 const idleIds = Array.from({ length: IDLE_MAPS }, (_, i) => `b-idle-${i}`);
@@ -316,22 +321,28 @@ async function main(): Promise<number> {
   const [shared, sharedRef] = QUICK ? await Promise.all([startServer(serverEnv), startReference()]) : [null, null];
 
   try {
+    const none = { maps: 0, rssDeltaMB: NaN, perMapKB: NaN };
+    let idleOurs = none, idleRef = none;
+    let loadOurs: Awaited<ReturnType<typeof coldLoads>> = {}, loadRef: Awaited<ReturnType<typeof coldLoads>> = {};
+    if (!ONLY) {
     // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
     // First, on a freshly started server, so garbage from the load scenarios does not blur the RSS deltas.
     const server = shared ?? (await startServer(serverEnv));
     const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
     const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
-    const idleOurs = await idleMemory(oursT, sampleState);
-    const loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(3000)));
+    idleOurs = await idleMemory(oursT, sampleState);
+    loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(3000)));
     if (server !== shared) await server.stop();
     const ref = sharedRef ?? (await startReference());
     const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null };
-    const idleRef = await idleMemory(refT, sampleState);
-    const loadRef = await coldLoads(refT, sampleState, null);
+    idleRef = await idleMemory(refT, sampleState);
+    loadRef = await coldLoads(refT, sampleState, null);
     if (ref !== sharedRef) await ref.stop();
     log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map, ref ${idleRef.perMapKB.toFixed(1)} KB/map; load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
+    }
 
     for (const s of SCENARIOS) {
+      if (ONLY && !ONLY.has(s.id)) continue;
       if (s.redis && !redisReady) {
         const why = !PG ? "needs PostgreSQL (--pg)" : !process.env.REDIS_URL ? "REDIS_URL not set" : "not available yet (no Redis scale-out in server/collab)";
         scenarios.push({ id: s.id, title: s.title, targetP99Ms: s.targetP99Ms, skipped: why, ours: null, reference: null, db: null });
@@ -387,7 +398,12 @@ async function main(): Promise<number> {
           : null,
       };
       scenarios.push(report);
-      if (!ours?.converged || (reference && !reference.converged)) failed = true;
+      if (!ours?.converged) {
+        failed = true;
+        const file = path.join((await import("node:os")).tmpdir(), `claimboard-bench-${s.id}-server.log`);
+        fs.writeFileSync(file, instances[0].output());
+        log(`${s.id}: ours did not converge; server output in ${file}`);
+      }
       const f = (x: number | null | undefined) => (x == null ? "n/a" : x.toFixed(2));
       log(
         `${s.id}: ours p50/p95/p99 ${f(ours?.p50)}/${f(ours?.p95)}/${f(ours?.p99)} ms, ref ${f(reference?.p50)}/${f(reference?.p95)}/${f(reference?.p99)} ms; ` +
@@ -421,7 +437,7 @@ async function main(): Promise<number> {
       totalSeconds: (performance.now() - began) / 1000,
       sharedServerDbTotals: sharedStats,
     };
-    const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : ""), report);
+    const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : ""), report);
     log(`wrote ${files.join(", ")} in ${report.totalSeconds.toFixed(0)} s`);
   } finally {
     await shared?.stop();

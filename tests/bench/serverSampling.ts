@@ -129,7 +129,8 @@ export async function startSampler(pid: number, probeUrl: string, cookie: string
       rssMax = Math.max(rssMax, end.rssBytes);
       const secs = (performance.now() - t0) / 1000;
       return {
-        cpuPercent: ((end.cpuSec - first.cpuSec) / secs) * 100,
+        // A process of the tree that exited takes its CPU time with it: report n/a rather than a negative figure.
+        cpuPercent: end.cpuSec >= first.cpuSec ? ((end.cpuSec - first.cpuSec) / secs) * 100 : NaN,
         rssStartBytes: first.rssBytes,
         rssMaxBytes: rssMax,
         rssEndBytes: end.rssBytes,
