@@ -158,8 +158,10 @@ export class Connection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     // Bounded memory: a client that cannot keep up is dropped (it reconnects and resyncs)
-    // instead of the server buffering an unbounded backlog for it.
-    if (this.ws.bufferedAmount + message.byteLength > this.config.maxBufferedBytes) {
+    // instead of the server buffering an unbounded backlog for it. The backlog is what counts:
+    // one message larger than the limit (the first sync of a big map) still goes to a client
+    // whose buffer is drained, or such a map could never be opened.
+    if (this.ws.bufferedAmount > 0 && this.ws.bufferedAmount + message.byteLength > this.config.maxBufferedBytes) {
       this.close(CloseCode.slowClient, "send buffer full");
       return;
     }
