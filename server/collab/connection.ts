@@ -34,6 +34,8 @@ export class Connection implements RoomPeer {
   private queue: Uint8Array[] | null = [];
   private readonly bucket: TokenBucket;
   private closed = false;
+  /** Extra send-buffer room granted to one oversized message (a big map's first sync). */
+  private oversizeAllowance = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -158,10 +160,12 @@ export class Connection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     // Bounded memory: a client that cannot keep up is dropped (it reconnects and resyncs)
-    // instead of the server buffering an unbounded backlog for it. The backlog is what counts:
-    // one message larger than the limit (the first sync of a big map) still goes to a client
-    // whose buffer is drained, or such a map could never be opened.
-    if (this.ws.bufferedAmount > 0 && this.ws.bufferedAmount + message.byteLength > this.config.maxBufferedBytes) {
+    // instead of the server buffering an unbounded backlog for it. A message larger than the
+    // limit itself (the first sync of a big map) widens the limit by its size until the buffer
+    // drains, or such a map could never be opened.
+    if (this.ws.bufferedAmount === 0) this.oversizeAllowance = 0;
+    if (message.byteLength > this.config.maxBufferedBytes / 2) this.oversizeAllowance = Math.max(this.oversizeAllowance, message.byteLength);
+    if (this.ws.bufferedAmount + message.byteLength > this.config.maxBufferedBytes + this.oversizeAllowance) {
       this.close(CloseCode.slowClient, "send buffer full");
       return;
     }
