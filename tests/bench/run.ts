@@ -300,11 +300,11 @@ async function coldLoads(target: Target, sampleState: Uint8Array, waitForUnload:
 async function main(): Promise<number> {
   const began = performance.now();
   const distDir = path.join(root, process.env.NEXT_DIST_DIR!);
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
-    log(`no production build in ${process.env.NEXT_DIST_DIR}: building…`);
-    const { ensureBuild } = await import("../../scripts/ensureBuild.mjs" as string);
-    ensureBuild();
-  }
+  // Builds only when the build is missing or older than the sources (a stale build would
+  // measure old code).
+  const { ensureBuild } = await import("../../scripts/ensureBuild.mjs" as string);
+  ensureBuild();
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${process.env.NEXT_DIST_DIR}`);
   const db = await freshDatabase(PG ? "postgresql" : "pglite");
   log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   const { sampleState } = await prepareDatabase(db.env);
