@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addMapMember, listMapMembers, type MapMemberView } from "../db/mapMembers";
 import { findUserByEmail } from "../db/users";
 import { authorizeMap } from "./mapPermissions";
+import { publishMapEvent } from "../collab/mapEvents";
 import { emailSchema, firstIssueMessage } from "./credentialsSchema";
 
 export const shareRequestSchema = z.object({
@@ -27,6 +28,7 @@ export async function shareMap(actorId: string | null, mapId: string, raw: unkno
     return { ok: false, status: 400, error: "That person owns this map; their role cannot be lowered here." };
   }
   await addMapMember(mapId, user.id, parsed.data.role);
+  publishMapEvent(mapId, { type: "access-changed", userId: user.id });
   return { ok: true, members: await listMapMembers(mapId) };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { busFrameSender, decodeBusFrame, encodeBusFrame, BusKind, type BusFrame, type BusMessage } from "./busMessages";
+import { COLLAB_BUS_GLOBAL_KEY } from "../../lib/collab/mapEvents";
 
 /**
  * Scale-out between server instances over Redis pub/sub (DESIGN.md "Scale-out"). One channel
@@ -61,7 +62,7 @@ export interface BusStats {
 
 export const mapChannel = (mapId: string) => `claimboard:map:${mapId}`;
 
-const GLOBAL_KEY = "__claimboardCollabBus";
+const GLOBAL_KEY = COLLAB_BUS_GLOBAL_KEY;
 
 /** The bus of this process (set by the server at start-up), for code outside server/collab. */
 export function getCollabBus(): CollabBus | null {

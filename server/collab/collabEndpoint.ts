@@ -11,6 +11,7 @@ import { emptyPersistenceStats, type PersistenceStats } from "./roomPersistence"
 import type { Room } from "./room";
 import { authorizeUpgrade } from "./upgradeAuth";
 import type { CollabBus } from "./collabBus";
+import { mapEventSchema } from "../../lib/collab/mapEvents";
 
 export interface CollabStats extends PersistenceStats {
   rooms: number;
@@ -82,6 +83,18 @@ export function createCollabEndpoint(deps: {
       : null;
   heartbeat?.unref();
 
+  // A role change or removal closes that user's sockets on this map (every instance gets the
+  // event through the bus); the client reconnects and the upgrade re-authorizes it.
+  const stopListening = deps.bus?.onEvent((mapId, raw) => {
+    const event = mapEventSchema.safeParse(raw);
+    if (!event.success) return;
+    if (event.data.type === "access-changed") {
+      for (const c of [...connections]) {
+        if (c.room.mapId === mapId && c.session.userId === event.data.userId) c.close(CloseCode.accessChanged, "access changed");
+      }
+    }
+  });
+
   const accept = (ws: WebSocket, mapId: string, session: { userId: string; role: Connection["session"]["role"]; readOnly: boolean }) => {
     // ws closes oversized frames with 1009, which y-websocket treats as transient and would
     // retry forever with the same change; our clients understand 4413 (final, explained in the UI).
@@ -131,6 +144,7 @@ export function createCollabEndpoint(deps: {
       if (shuttingDown) return;
       shuttingDown = true;
       if (heartbeat) clearInterval(heartbeat);
+      stopListening?.();
       const deadline = Date.now() + config.shutdownTimeoutMs;
       const rooms = [...registry.rooms.values()];
       // Stop accepting edits first: whatever a client sends from now on stays in its own

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * App events for the live sockets of a map, carried by the collaboration bus (Redis between
+ * instances, in-process otherwise). The bus is created by the server process; Next's route
+ * handlers reach it through this global key because they run in a separately loaded bundle.
+ */
+export const COLLAB_BUS_GLOBAL_KEY = "__claimboardCollabBus";
+
+export const mapEventSchema = z.discriminatedUnion("type", [
+  /** A member's role changed or was removed: their sockets must re-authorize. */
+  z.object({ type: z.literal("access-changed"), userId: z.string().min(1) }),
+]);
+
+export type MapEvent = z.infer<typeof mapEventSchema>;
+
+interface EventPublisher {
+  publishEvent(mapId: string, event: unknown): void;
+}
+
+/** Sends an event to every instance's sockets of the map; a no-op when no server runs here. */
+export function publishMapEvent(mapId: string, event: MapEvent): void {
+  const bus = (globalThis as Record<string, unknown>)[COLLAB_BUS_GLOBAL_KEY] as EventPublisher | undefined;
+  bus?.publishEvent(mapId, event);
+}
