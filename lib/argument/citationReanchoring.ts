@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { citationFromYMap, citationsMap, type CitationData } from "./claimSchema";
+import { writeCitationAnchor } from "./mapOperations";
 import { reanchorAll, type ReanchorSummary } from "../citations/reanchorCitations";
 import { describeRange } from "../citations/textSelectors";
 
@@ -47,13 +48,7 @@ export function applyReanchoring(
         orphaned.push(r.id);
         continue;
       }
-      const selector = describeRange(input.newText, r.start, r.end);
-      value.set("sourceVersion", input.newVersion);
-      value.set("start", selector.start);
-      value.set("end", selector.end);
-      value.set("exact", selector.exact);
-      value.set("prefix", selector.prefix);
-      value.set("suffix", selector.suffix);
+      writeCitationAnchor(value, { sourceVersion: input.newVersion, ...describeRange(input.newText, r.start, r.end) });
       value.delete("orphaned");
       if (r.status === "fuzzy") {
         value.set("reanchored", "fuzzy");

@@ -232,6 +232,26 @@ function hasOtherQuestion(doc: Y.Doc, id: string): boolean {
   return readAllClaims(doc).some((c) => c.kind === "question" && c.id !== id);
 }
 
+/** The anchor of a citation: which source version and where in it (W3C quote + position). */
+export interface CitationAnchor {
+  sourceVersion: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** Writes a citation's anchor fields; shared by creation and re-anchoring so they never diverge. */
+export function writeCitationAnchor(c: Y.Map<unknown>, anchor: CitationAnchor): void {
+  c.set("sourceVersion", anchor.sourceVersion);
+  c.set("exact", anchor.exact);
+  c.set("prefix", anchor.prefix);
+  c.set("suffix", anchor.suffix);
+  c.set("start", anchor.start);
+  c.set("end", anchor.end);
+}
+
 export function addCitation(doc: Y.Doc, data: NewCitation, origin?: unknown): string {
   const id = data.id ?? newId();
   if (!Number.isInteger(data.start) || !Number.isInteger(data.end) || data.start < 0 || data.end < data.start) {
@@ -243,12 +263,7 @@ export function addCitation(doc: Y.Doc, data: NewCitation, origin?: unknown): st
     c.set("id", id);
     c.set("claimId", data.claimId);
     c.set("sourceId", data.sourceId);
-    c.set("sourceVersion", data.sourceVersion);
-    c.set("exact", data.exact);
-    c.set("prefix", data.prefix);
-    c.set("suffix", data.suffix);
-    c.set("start", data.start);
-    c.set("end", data.end);
+    writeCitationAnchor(c, data);
     c.set("tag", data.tag);
     c.set("note", data.note);
     // A plain JSON value: highlights are replaced wholesale, never merged character-wise.
