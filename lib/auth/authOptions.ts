@@ -27,7 +27,8 @@ export const authOptions: NextAuthOptions = {
         // Only failures count, so a busy shared address (a classroom) can still sign in.
         if (limiters.signInPerIp.blocked(ip) || limiters.signInPerAccount.blocked(account)) throw new Error(TOO_MANY_SIGN_INS);
         const user = await findUserByEmail(account);
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+        // An OAuth-only account has no password, so a password sign-in fails like a wrong one.
+        if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
           limiters.signInPerIp.hit(ip);
           limiters.signInPerAccount.hit(account);
           return null;
