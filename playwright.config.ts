@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3123);
-const dataDir = path.join(os.tmpdir(), "claimboard-e2e-data");
+// Per port, so parallel runs on one machine (different E2E_PORT) never share a database.
+const dataDir = path.join(os.tmpdir(), `claimboard-e2e-data-${port}`);
 // The config is loaded by the runner and by each worker; only the runner starts from empty.
 if (!process.env.TEST_WORKER_INDEX) fs.rmSync(dataDir, { recursive: true, force: true });
 
