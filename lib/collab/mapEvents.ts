@@ -10,6 +10,8 @@ export const COLLAB_BUS_GLOBAL_KEY = "__claimboardCollabBus";
 export const mapEventSchema = z.discriminatedUnion("type", [
   /** A member's role changed or was removed: their sockets must re-authorize. */
   z.object({ type: z.literal("access-changed"), userId: z.string().min(1) }),
+  /** Someone rated a claim (or cleared their rating): clients refetch the map's ratings. */
+  z.object({ type: z.literal("ratings-changed"), claimId: z.string().min(1) }),
 ]);
 
 export type MapEvent = z.infer<typeof mapEventSchema>;

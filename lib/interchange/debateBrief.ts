@@ -5,13 +5,15 @@ import { claimBodyFragment, claimPlainText } from "../argument/claimBody";
 import { computeStrengths, countCitations, positionBalance, type Ratings } from "../argument/claimStrength";
 import { computeFlags, type ClaimFlag } from "../argument/claimFlags";
 import { highlightSegments } from "../citations/highlightSegments";
+import { readAffirmativePositionId, resolveSides, type DebateSides } from "../argument/debateSides";
 
 /**
  * A debate brief for one side of a map, as plain data (Markdown, .docx and the brief page
  * all render this one structure).
  *
- * Sides: the affirmative defends the first position under the question (by displayed
- * order) unless `options.aff` names another; the negative defends the first other
+ * Sides: the affirmative defends `options.aff` if given, else the position stored in the
+ * doc's meta (`affirmativePositionId`, set by "Swap sides"), else the first position under
+ * the question (see lib/argument/debateSides.ts); the negative defends the first other
  * position. A map with one position gives the negative no case of its own, only attacks.
  *
  * Allegiance: our position is ours; a pro child shares its parent's allegiance, a con
@@ -98,7 +100,7 @@ export interface DebateBrief {
 }
 
 export interface BriefOptions {
-  /** The position the affirmative defends (default: the first position). */
+  /** The position the affirmative defends (default: the stored choice, else the first position). */
   aff?: string;
 }
 
@@ -142,12 +144,8 @@ function toCard(c: CitationData, sources: ReadonlyMap<string, BriefSource>): Bri
 }
 
 /** Which positions each side defends. */
-export function briefSides(doc: Y.Doc, options: BriefOptions = {}): { aff: string | null; neg: string | null } {
-  const tree = buildMapTree(doc);
-  const positions = (tree.root?.children ?? []).filter((n) => n.claim.kind === "position").map((n) => n.claim.id);
-  const aff = options.aff && positions.includes(options.aff) ? options.aff : (positions[0] ?? null);
-  const neg = positions.find((id) => id !== aff) ?? null;
-  return { aff, neg };
+export function briefSides(doc: Y.Doc, options: BriefOptions = {}): DebateSides {
+  return resolveSides(buildMapTree(doc), readAffirmativePositionId(doc), options.aff);
 }
 
 export function assembleBrief(

@@ -1,18 +1,16 @@
 import { loadMapDoc } from "../db/mapState";
 import { listMapSources } from "../db/sources";
-import type { Ratings } from "../argument/claimStrength";
+import { loadRatingVotes } from "../db/ratings";
 import { assembleBrief, type BriefSide, type BriefSource, type DebateBrief } from "./debateBrief";
 
 /**
  * The brief for one side of a stored map. Callers check permission first (authorizeMap).
- * Ratings are not stored yet: every claim counts as "unrated, medium" until they are, and
- * then they are read here and passed through.
+ * The members' stored impact ratings feed the strengths, so the brief orders by them.
  */
 export async function loadMapBrief(mapId: string, side: BriefSide): Promise<DebateBrief> {
-  const [doc, sources] = await Promise.all([loadMapDoc(mapId), listMapSources(mapId)]);
+  const [doc, sources, ratings] = await Promise.all([loadMapDoc(mapId), listMapSources(mapId), loadRatingVotes(mapId)]);
   try {
     const sourcesById = new Map<string, BriefSource>(sources.map((s) => [s.id, s]));
-    const ratings: Ratings = new Map();
     return assembleBrief(doc, side, sourcesById, ratings);
   } finally {
     doc.destroy();
