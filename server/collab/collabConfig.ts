@@ -47,7 +47,8 @@ const schema = z.object({
   COLLAB_MAX_QUEUED_MESSAGES: int(1000),
   COLLAB_HEARTBEAT_MS: int(30_000),
   COLLAB_IDLE_UNLOAD_MS: int(30_000),
-  COLLAB_FLUSH_DELAY_MS: int(50),
+  // 90 ms: about one log write per busy map per 100 ms, with the write itself still inside the 100 ms promise.
+  COLLAB_FLUSH_DELAY_MS: int(90),
   COLLAB_FLUSH_RETRY_MIN_MS: int(100),
   COLLAB_FLUSH_RETRY_MAX_MS: int(5_000),
   COLLAB_COMPACT_IDLE_MS: int(5_000),

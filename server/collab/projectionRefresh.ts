@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { projectMap, type CitationData, type MapProjection } from "../../lib/argument";
-import { replaceProjection } from "../../lib/db/projectionStore";
+import { writeProjectionChanges, type WrittenProjection } from "../../lib/db/projectionStore";
 import type { Database } from "../../lib/db/client";
 
 /**
@@ -60,26 +60,30 @@ export async function verifiedCitations(
   return { kept, dropped };
 }
 
-/** Rewrites the relational projection of a map from its live doc. */
+/**
+ * Brings the relational projection of a map in line with its live doc, writing only the rows
+ * that changed since `previous` (what this room wrote last; null: compare with the stored ids).
+ */
 export async function refreshProjection(
   db: Database,
   cache: SourceTextCache,
   mapId: string,
   doc: Y.Doc,
   log: (line: string) => void,
-): Promise<{ claims: number; citations: number; dropped: number }> {
+  previous: WrittenProjection | null,
+): Promise<{ claims: number; citations: number; dropped: number; written: WrittenProjection; rowsChanged: number }> {
   const projection = projectMap(doc);
   const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
   const checked: MapProjection = { ...projection, citations: kept };
-  await db.prisma.$transaction(
+  const result = await db.prisma.$transaction(
     async (tx) => {
       // Several instances refresh the same map (each after the changes it saw): one at a time,
       // or two delete-then-insert transactions could interleave into duplicate-key failures.
       // Two-key form (class 7101): a different lock space from the update log's one-key lock.
       await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
-      await replaceProjection(tx, mapId, checked);
+      return writeProjectionChanges(tx, mapId, checked, previous);
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
-  return { claims: checked.claims.length, citations: kept.length, dropped };
+  return { claims: checked.claims.length, citations: kept.length, dropped, ...result };
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../lib/db/client";
 import { appendMapUpdates, compactMapLog } from "../../lib/db/mapUpdateLog";
 import type { CollabConfig } from "./collabConfig";
 import { refreshProjection, SourceTextCache } from "./projectionRefresh";
+import type { WrittenProjection } from "../../lib/db/projectionStore";
 
 export interface PersistenceStats {
   updatesAccepted: number;
@@ -12,6 +13,8 @@ export interface PersistenceStats {
   snapshotsWritten: number;
   logRowsCompacted: number;
   projectionsWritten: number;
+  /** Claim/citation rows deleted or rewritten by projection refreshes (only the changed ones). */
+  projectionRowsWritten: number;
   citationsDropped: number;
 }
 
@@ -24,6 +27,7 @@ export function emptyPersistenceStats(): PersistenceStats {
     snapshotsWritten: 0,
     logRowsCompacted: 0,
     projectionsWritten: 0,
+    projectionRowsWritten: 0,
     citationsDropped: 0,
   };
 }
@@ -81,6 +85,8 @@ export class RoomPersistence {
   private readonly compaction: BoundedDebounce;
   private readonly projection: BoundedDebounce;
   private readonly sources = new SourceTextCache();
+  /** The projection rows this room wrote last (refreshes write only the difference). */
+  private writtenProjection: WrittenProjection | null = null;
   private closed = false;
   /**
    * Told which of this room's published updates a log write covers (roomBusLink.ts): the
@@ -215,11 +221,15 @@ export class RoomPersistence {
     if (!this.projectionDirty) return;
     this.projectionDirty = false;
     try {
-      const result = await refreshProjection(this.db, this.sources, this.mapId, this.doc, this.log);
+      const result = await refreshProjection(this.db, this.sources, this.mapId, this.doc, this.log, this.writtenProjection);
+      this.writtenProjection = result.written;
       this.stats.projectionsWritten++;
+      this.stats.projectionRowsWritten += result.rowsChanged;
       this.stats.citationsDropped += result.dropped;
     } catch (error) {
       this.projectionDirty = true;
+      // Unknown what the failed transaction left: the next refresh compares with the stored rows.
+      this.writtenProjection = null;
       throw error;
     }
   }
