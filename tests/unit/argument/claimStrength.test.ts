@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addClaim, buildMapTree, initMapDoc, readCitations, type ClaimData } from "../../../lib/argument";
+import { addClaim, buildMapTree, initMapDoc, moveClaim, readCitations, type ClaimData } from "../../../lib/argument";
 import { cite, smallMap } from "./strengthFixtures";
 import { computeStrengths, countCitations, meanRating, positionBalance } from "../../../lib/argument/claimStrength";
 
@@ -94,5 +94,55 @@ describe("positionBalance", () => {
     const tree = buildMapTree(doc);
     const balance = positionBalance(tree, new Map([["P", 0], ["Q", 0]]));
     expect(balance.map((b) => b.share)).toEqual([0.5, 0.5]);
+  });
+});
+
+describe("computeStrengths with stored ratings (hand-worked)", () => {
+  // q ─ P (position) ─ X pro (card) ─ K con (card), plus Z pro (card) under P.
+  function rated() {
+    const doc = new Y.Doc();
+    initMapDoc(doc, { title: "t", question: "q?", questionId: "q", authorId: null });
+    addClaim(doc, { kind: "position", parentId: "q", id: "P", authorId: null });
+    addClaim(doc, { kind: "claim", stance: "pro", parentId: "P", id: "X", authorId: null });
+    addClaim(doc, { kind: "claim", stance: "con", parentId: "X", id: "K", authorId: null });
+    addClaim(doc, { kind: "claim", stance: "pro", parentId: "P", id: "Z", authorId: null });
+    for (const id of ["X", "K", "Z"]) cite(doc, id);
+    return doc;
+  }
+
+  it("a claim rated 4 with one strong con loses half its weight", () => {
+    const doc = rated();
+    const s = computeStrengths(buildMapTree(doc), new Map([["X", [4]], ["K", [4]], ["Z", [0]]]), countCitations(readCitations(doc)));
+    // K: rated 4, cited leaf: 1
+    expect(s.get("K")).toBe(1);
+    // X: 4/4 × (1 − 0.5 × 1) = 0.5
+    expect(s.get("X")).toBeCloseTo(0.5, 10);
+    // Z: rated 0 → 0 whatever else
+    expect(s.get("Z")).toBe(0);
+    // P: unrated 0.5 × (1 + 0.5 × (0.5 + 0)) = 0.625
+    expect(s.get("P")).toBeCloseTo(0.625, 10);
+  });
+
+  it("averages every member's vote, and an unanswered strong con makes its parent contested", () => {
+    const doc = rated();
+    // X: mean(4, 0, 2) = 2 → 0.5; K: mean(3, 4) = 3.5 → 0.875
+    const s = computeStrengths(buildMapTree(doc), new Map([["X", [4, 0, 2]], ["K", [3, 4]]]), countCitations(readCitations(doc)));
+    expect(s.get("K")).toBeCloseTo(0.875, 10);
+    // X: 0.5 × (1 − 0.5 × 0.875) = 0.5 × 0.5625 = 0.28125
+    expect(s.get("X")).toBeCloseTo(0.28125, 10);
+    // Unrated, the same map gives X = 0.5 × (1 − 0.25) = 0.375: ratings move the score.
+    const unrated = computeStrengths(buildMapTree(doc), new Map(), countCitations(readCitations(doc)));
+    expect(unrated.get("X")).toBeCloseTo(0.375, 10);
+  });
+
+  it("keys ratings by claim id, so a moved claim keeps its score inputs", () => {
+    const doc = rated();
+    const ratings = new Map([["K", [4]]]);
+    moveClaim(doc, "K", "Z", 0);
+    const s = computeStrengths(buildMapTree(doc), ratings, countCitations(readCitations(doc)));
+    // K still 1; now it attacks Z: 0.5 × (1 − 0.5) = 0.25, and X is an unopposed 0.5.
+    expect(s.get("K")).toBe(1);
+    expect(s.get("Z")).toBeCloseTo(0.25, 10);
+    expect(s.get("X")).toBeCloseTo(0.5, 10);
   });
 });
