@@ -8,6 +8,7 @@ import { citationsMap, claimsMap } from "../argument/claimSchema";
 import { base64ToBytes } from "./base64";
 import { connectionReducer, initialConnectionState, type ConnectionEvent, type ConnectionState } from "./connectionState";
 import { MessageType } from "./messageTypes";
+import { parseAppEvent, type MapEvent } from "./mapEvents";
 import { readSessionMessage } from "./sessionMessage";
 import { userColor } from "./userColor";
 
@@ -76,6 +77,7 @@ export class MapConnection {
   private state: ConnectionState = initialConnectionState;
   private snapshot: MapConnectionSnapshot;
   private listeners = new Set<Listener>();
+  private appEventListeners = new Set<(event: MapEvent) => void>();
   private provider: WebsocketProvider | null = null;
   private persistence: IndexeddbPersistence | null = null;
   private restoredLocal = false;
@@ -139,6 +141,12 @@ export class MapConnection {
     awareness.setLocalStateField("editing", claimId);
   }
 
+  /** Hears the server's app events for this map (type 102); returns the unsubscribe. */
+  onAppEvent(listener: (event: MapEvent) => void): () => void {
+    this.appEventListeners.add(listener);
+    return () => this.appEventListeners.delete(listener);
+  }
+
   // ---- lifecycle (browser only) ---------------------------------------------------------
 
   /** Opens IndexedDB and the socket. Idempotent; `stop` undoes it (React StrictMode runs both). */
@@ -179,8 +187,11 @@ export class MapConnection {
       const session = readSessionMessage(decoder);
       if (session) this.dispatch({ type: "session", role: session.role, readOnly: session.readOnly });
     };
-    // App events come in later issues; read and ignore them rather than log errors.
-    handlers[MessageType.appEvent] = () => {};
+    // App events (comments, ratings…): unknown or malformed ones are dropped, not logged.
+    handlers[MessageType.appEvent] = (_encoder, decoder) => {
+      const event = parseAppEvent(decoding.readVarString(decoder));
+      if (event) for (const listener of [...this.appEventListeners]) listener(event);
+    };
 
     provider.on("status", ({ status }) => {
       if (status === "connecting") this.dispatch({ type: "connecting" });

@@ -12,9 +12,38 @@ export const mapEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("access-changed"), userId: z.string().min(1) }),
   /** Someone rated a claim (or cleared their rating): clients refetch the map's ratings. */
   z.object({ type: z.literal("ratings-changed"), claimId: z.string().min(1) }),
+  /** A comment thread was created, replied to, edited or resolved: clients refetch the map's threads. */
+  z.object({ type: z.literal("comments-changed"), threadId: z.string().min(1) }),
+  /** These users got inbox notifications: only their sockets hear it, and they refetch their inbox. */
+  z.object({ type: z.literal("inbox-changed"), userIds: z.array(z.string().min(1)) }),
 ]);
 
 export type MapEvent = z.infer<typeof mapEventSchema>;
+
+/**
+ * Which of a map's sockets an event is forwarded to as a 102 `appEvent` message: "none" for
+ * events the server acts on itself, a user list for events addressed to some members.
+ */
+export function appEventAudience(event: MapEvent): "none" | "everyone" | { userIds: readonly string[] } {
+  switch (event.type) {
+    case "access-changed":
+      return "none";
+    case "inbox-changed":
+      return { userIds: event.userIds };
+    default:
+      return "everyone";
+  }
+}
+
+/** Reads a 102 payload on the client; null when it is not an event this build knows. */
+export function parseAppEvent(json: string): MapEvent | null {
+  try {
+    const parsed = mapEventSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 interface EventPublisher {
   publishEvent(mapId: string, event: unknown): void;

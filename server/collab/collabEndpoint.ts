@@ -11,7 +11,8 @@ import { emptyPersistenceStats, type PersistenceStats } from "./roomPersistence"
 import type { Room } from "./room";
 import { authorizeUpgrade } from "./upgradeAuth";
 import type { CollabBus } from "./collabBus";
-import { mapEventSchema } from "../../lib/collab/mapEvents";
+import { appEventAudience, mapEventSchema } from "../../lib/collab/mapEvents";
+import { appEventMessage } from "./appEventMessage";
 
 export interface CollabStats extends PersistenceStats {
   rooms: number;
@@ -92,6 +93,17 @@ export function createCollabEndpoint(deps: {
       for (const c of [...connections]) {
         if (c.room.mapId === mapId && c.session.userId === event.data.userId) c.close(CloseCode.accessChanged, "access changed");
       }
+    }
+    // Every other event is for the clients (comments, ratings…): forward it as a 102 message
+    // to the map's sockets (read access suffices), or only to the users it is addressed to.
+    const audience = appEventAudience(event.data);
+    if (audience === "none") return;
+    let message: Uint8Array | null = null;
+    for (const c of connections) {
+      if (c.room.mapId !== mapId) continue;
+      if (audience !== "everyone" && !audience.userIds.includes(c.session.userId)) continue;
+      message ??= appEventMessage(event.data);
+      c.send(message);
     }
   });
 
