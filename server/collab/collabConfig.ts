@@ -7,6 +7,8 @@ export interface CollabConfig {
   /** Token bucket per socket: sustained messages per second and burst size. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Open sockets one user may hold on this instance (all maps); more upgrades get HTTP 429. 0: no limit. */
+  maxConnectionsPerUser: number;
   /** A socket whose unsent data exceeds this is closed (CloseCode.slowClient). */
   maxBufferedBytes: number;
   /** Messages a socket may send before its room has loaded; more is a misbehaving client. */
@@ -43,6 +45,7 @@ const schema = z.object({
   COLLAB_MAX_MESSAGE_BYTES: int(2 * 1024 * 1024),
   COLLAB_RATE_LIMIT_PER_SECOND: int(200),
   COLLAB_RATE_LIMIT_BURST: int(400),
+  COLLAB_MAX_CONNECTIONS_PER_USER: int(20),
   COLLAB_MAX_BUFFERED_BYTES: int(8 * 1024 * 1024),
   COLLAB_MAX_QUEUED_MESSAGES: int(1000),
   COLLAB_HEARTBEAT_MS: int(30_000),
@@ -75,6 +78,7 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
     rateLimitPerSecond: e.COLLAB_RATE_LIMIT_PER_SECOND,
     rateLimitBurst: e.COLLAB_RATE_LIMIT_BURST,
+    maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
     maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
     maxQueuedMessages: e.COLLAB_MAX_QUEUED_MESSAGES,
     heartbeatMs: e.COLLAB_HEARTBEAT_MS,

@@ -10,6 +10,7 @@ import { RoomRegistry } from "./roomRegistry";
 import { emptyPersistenceStats, type PersistenceStats } from "./roomPersistence";
 import type { Room } from "./room";
 import { authorizeUpgrade } from "./upgradeAuth";
+import { UserConnectionLimit } from "./userConnectionLimit";
 import type { CollabBus } from "./collabBus";
 import { appEventAudience, mapEventSchema } from "../../lib/collab/mapEvents";
 import { appEventMessage } from "./appEventMessage";
@@ -54,6 +55,7 @@ export function createCollabEndpoint(deps: {
   const log = deps.log ?? ((line: string) => console.log(line));
   const stats = emptyPersistenceStats();
   const connections = new Set<Connection>();
+  const perUser = new UserConnectionLimit(config.maxConnectionsPerUser);
   let shuttingDown = false;
 
   const closeRoom = (room: Room, code: number, reason: string) => {
@@ -115,6 +117,7 @@ export function createCollabEndpoint(deps: {
     const room = registry.get(mapId);
     const connection = new Connection(ws, room, session, config, log, (c) => {
       connections.delete(c);
+      perUser.release(c.session.userId);
       registry.released(c.room);
     });
     connections.add(connection);
@@ -141,7 +144,18 @@ export function createCollabEndpoint(deps: {
           if (!decision.ok) return refuse(socket, decision.status, decision.reason);
           if (socket.destroyed) return;
           if (shuttingDown) return refuse(socket, 503, "The server is restarting.");
+          // Each socket costs memory and a room peer; one account opening hundreds is abuse.
+          if (!perUser.tryReserve(decision.userId)) {
+            log(`collab: user ${decision.userId}: over ${config.maxConnectionsPerUser} open sockets, upgrade refused`);
+            return refuse(socket, 429, "Too many open connections for this account.");
+          }
+          // A handshake that fails (client gone) never calls back; the slot is returned on close.
+          let accepted = false;
+          socket.once("close", () => {
+            if (!accepted) perUser.release(decision.userId);
+          });
           wss.handleUpgrade(req, socket, head, (ws) => {
+            accepted = true;
             socket.off("error", ignore);
             accept(ws, decision.mapId, { userId: decision.userId, role: decision.role, readOnly: decision.readOnly });
           });
