@@ -11,6 +11,7 @@ import { StanceBadge } from "./StanceBadge";
 import { useOutline } from "./outlineContext";
 import type { DropZone } from "./outlineMoves";
 import styles from "./OutlineEditor.module.css";
+import { ClaimScore } from "@/components/scores/ClaimScore";
 
 export const CLAIM_DRAG_TYPE = "application/x-claimboard-claim";
 
@@ -167,6 +168,7 @@ export function ClaimRow({ node }: { node: TreeNode }) {
               {countDescendants(node)} hidden — show
             </button>
           )}
+          <ClaimScore claimId={id} kind={claim.kind} />
         </div>
         <EditingBadge users={others} />
         {canEdit && !editing && (

@@ -18,12 +18,20 @@ import { useUndoState } from "./useUndoState";
 import { ViewTabs, viewPanelId, viewTabId, type MapViewKind } from "./ViewTabs";
 import { SourcesPanel, type PanelSource } from "@/components/sources/SourcesPanel";
 import styles from "./MapEditor.module.css";
+import { useMapAppEvents } from "./useMapAppEvents";
+import { useRatings } from "@/components/scores/useRatings";
+import { useClaimScores } from "@/components/scores/useClaimScores";
+import { useDebateSides } from "@/components/scores/useDebateSides";
+import { ScoreContext, type ScoreContextValue } from "@/components/scores/scoreContext";
+import { PositionBalance } from "@/components/scores/PositionBalance";
+import { LiveFlow } from "@/components/flow/LiveFlow";
+import { swapSides } from "@/lib/argument/debateSides";
 
 export interface MapEditorProps {
   mapId: string;
   /** The server's Yjs state at render time, base64. */
   initialState: string;
-  user: { id: string; name: string };
+  user: { id: string; name: string; color?: string | null };
   role: string;
   readOnly: boolean;
   sources: Record<string, CiteLine>;
@@ -36,6 +44,7 @@ function messageOf(error: unknown): string {
 }
 
 const READ_ONLY_MESSAGE = "View only — you can read but not edit.";
+const COMMENTER_MESSAGE = "You can comment but not edit.";
 
 /** The live, collaborative map: toolbar (views, undo, presence, sync) and the current view. */
 export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources, sourceList }: MapEditorProps) {
@@ -45,6 +54,19 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const presence = usePresence(status.awareness);
   const undoState = useUndoState(undoManager);
   const readOnly = status.readOnly;
+  // Ratings: stored per member on the server; another member's rating arrives as an app event.
+  const ratings = useRatings(mapId);
+  useMapAppEvents(conn, (event) => {
+    if (event.type === "ratings-changed") ratings.refresh();
+  });
+  const scores = useClaimScores(view.tree, view.citationsByClaim, ratings.votes);
+  const sides = useDebateSides(doc, view.tree);
+  const canRate = status.role !== "viewer";
+  const rateClaim = ratings.rate;
+  const scoreContext = useMemo<ScoreContextValue>(
+    () => ({ strengths: scores.strengths, flags: scores.flags, ratings: ratings.byClaim, canRate, rate: (id, value) => void rateClaim(id, value) }),
+    [scores, ratings.byClaim, canRate, rateClaim],
+  );
 
   const [mode, setMode] = useState<MapViewKind>("outline");
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -263,7 +285,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
       </div>
       {readOnly && (
         <p className={styles.readOnly} role="note" data-testid="read-only-notice">
-          <strong>{READ_ONLY_MESSAGE}</strong> {roleReason}
+          <strong>{role === "commenter" ? COMMENTER_MESSAGE : READ_ONLY_MESSAGE}</strong> {roleReason}
         </p>
       )}
       {status.status === "closed" && status.closeReason && (
@@ -271,11 +293,24 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
           {status.closeReason}
         </p>
       )}
+      <PositionBalance
+        doc={doc}
+        balance={scores.balance}
+        sides={sides}
+        canSwap={!readOnly}
+        onSwap={() => {
+          if (!readOnly) swapSides(doc, view.tree, localOrigin);
+        }}
+        error={ratings.error}
+      />
       {sourceList && (
         <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} />
       )}
+      <ScoreContext.Provider value={scoreContext}>
       <div role="tabpanel" id={viewPanelId(mode)} aria-labelledby={viewTabId(mode)} className={styles.panel}>
-        {mode === "outline" ? (
+        {mode === "flow" ? (
+          <LiveFlow doc={doc} tree={view.tree} votes={ratings.votes} sources={sources} mapId={mapId} />
+        ) : mode === "outline" ? (
           <OutlineEditor
             view={view}
             focusRequest={focusRequest}
@@ -305,6 +340,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
           />
         )}
       </div>
+      </ScoreContext.Provider>
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   );

@@ -3,11 +3,12 @@
 import { useRef, type KeyboardEvent } from "react";
 import styles from "./ViewTabs.module.css";
 
-export type MapViewKind = "outline" | "graph";
+export type MapViewKind = "outline" | "graph" | "flow";
 
 const TABS: { id: MapViewKind; label: string }[] = [
   { id: "outline", label: "Outline" },
   { id: "graph", label: "Graph" },
+  { id: "flow", label: "Flow" },
 ];
 
 export function viewTabId(view: MapViewKind): string {
@@ -18,7 +19,7 @@ export function viewPanelId(view: MapViewKind): string {
   return `map-panel-${view}`;
 }
 
-/** Outline ↔ graph switch (ARIA tabs: arrow keys move between them). */
+/** Outline ↔ graph ↔ flow switch (ARIA tabs: arrow keys move between them). */
 export function ViewTabs({ view, onChange }: { view: MapViewKind; onChange(view: MapViewKind): void }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKeyDown = (event: KeyboardEvent) => {

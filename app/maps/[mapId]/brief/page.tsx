@@ -5,6 +5,9 @@ import { percent } from "@/lib/interchange/briefMarkdown";
 import { requireMapRead } from "../mapAccessPage";
 import { BriefSection, BriefCardView, type BriefSide } from "./BriefView";
 import styles from "./brief.module.css";
+import { SwapSidesButton } from "./SwapSidesButton";
+import { BriefExportButton } from "./BriefExportButton";
+import { briefFileName } from "@/lib/interchange/mapBrief";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Debate brief · Claimboard" };
@@ -30,8 +33,17 @@ export default async function BriefPage({ params, searchParams }: Props) {
             <Link href={`/maps/${mapId}/brief?side=aff`} aria-current={side === "aff" ? "page" : undefined} data-testid="brief-side-aff">Affirmative</Link>
             <Link href={`/maps/${mapId}/brief?side=neg`} aria-current={side === "neg" ? "page" : undefined} data-testid="brief-side-neg">Negative</Link>
           </span>
-          <a className="button secondary" href={`${api}&format=md`} download data-testid="brief-download-md">Download .md</a>
-          <a className="button secondary" href={`${api}&format=docx`} download data-testid="brief-download-docx">Download .docx</a>
+          {!gate.access.readOnly && (
+            <SwapSidesButton
+              mapId={mapId}
+              user={{ id: gate.user.id, name: gate.user.name }}
+              role={gate.access.role}
+              currentAff={side === "aff" ? (brief.position?.claimId ?? null) : (brief.opponent?.claimId ?? null)}
+            />
+          )}
+          <Link className="button secondary" href={`/maps/${mapId}/flow`} data-testid="brief-flow-link">Flow</Link>
+          <BriefExportButton href={`${api}&format=md`} label="Download .md" fallbackName={briefFileName(brief, "md")} testId="brief-download-md" />
+          <BriefExportButton href={`${api}&format=docx`} label="Download .docx" fallbackName={briefFileName(brief, "docx")} testId="brief-download-docx" />
         </div>
       </nav>
 

@@ -1,0 +1,20 @@
+import { authorizeMap } from "@/lib/auth/mapPermissions";
+import { getSessionUser } from "@/lib/auth/sessionUser";
+import { loadMapSides } from "@/lib/interchange/mapFlow";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ mapId: string }> };
+
+/**
+ * GET /api/maps/<mapId>/sides — {aff, neg}: the position each side defends as stored (ids and
+ * text). Swapping is a collaborative doc edit (meta.affirmativePositionId); this lets a page
+ * see when the server has it.
+ */
+export async function GET(_request: Request, { params }: Ctx) {
+  const { mapId } = await params;
+  const user = await getSessionUser();
+  const access = await authorizeMap(user?.id ?? null, mapId, "read");
+  if (!access.ok) return Response.json({ error: access.reason }, { status: access.status });
+  return Response.json(await loadMapSides(mapId), { headers: { "cache-control": "private, no-store" } });
+}
