@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CloseCode } from "../../lib/collab/closeCodes";
+import { freshPostgresDatabase, TEST_DATABASE_URL, type TestDatabase } from "../support/testDatabases";
+import { startServer, type ServerProcess } from "../support/serverProcess";
+import { HttpSession } from "../support/httpSession";
+import { CollabClient, DEMO_EMAIL, DEMO_PASSWORD, firstMapId, signedIn, sleep, upgradeStatus, waitFor } from "../support/collabClient";
+
+// The owner changes access through instance A; the member's socket lives on instance B. The
+// access-changed event crosses the Redis bus, so B must close that socket within a second.
+
+const REDIS_URL = process.env.REDIS_URL;
+const enabled = Boolean(TEST_DATABASE_URL && REDIS_URL);
+if (!enabled) {
+  console.log(
+    `skip: the cross-instance revocation test needs both TEST_DATABASE_URL and REDIS_URL (missing: ${[!TEST_DATABASE_URL && "TEST_DATABASE_URL", !REDIS_URL && "REDIS_URL"].filter(Boolean).join(", ")}).`,
+  );
+}
+
+describe.skipIf(!enabled)("access revocation across two instances", () => {
+  let db: TestDatabase;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const clients: CollabClient[] = [];
+
+  beforeAll(async () => {
+    db = await freshPostgresDatabase();
+    const env = { ...db.env, DEMO_PASSWORD, REDIS_URL: REDIS_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+    // One after the other: the first applies the migrations and seeds.
+    a = await startServer(env);
+    b = await startServer(env);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db?.drop();
+  });
+
+  it("closes the member's socket on the other instance within a second of a role change, then of removal", async () => {
+    const owner = await signedIn(a.url, DEMO_EMAIL, DEMO_PASSWORD);
+    const mapId = await firstMapId(owner);
+    const member = new HttpSession(a.url);
+    const signUp = await member.signUp("member@example.com", "member password");
+    expect(signUp.status).toBe(201);
+    const { userId } = (await signUp.json()) as { userId: string };
+    expect(await member.signIn("member@example.com", "member password")).toBe(true);
+
+    const share = (role: string) =>
+      owner.fetch(`/api/maps/${mapId}/members`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "member@example.com", role }),
+      });
+    expect((await share("editor")).status).toBe(200);
+
+    // The same session cookie works on B (shared NEXTAUTH_SECRET), as behind a load balancer.
+    const client = new CollabClient(b.url, mapId, member.cookieHeader());
+    clients.push(client);
+    await client.whenSynced();
+    expect(client.sessions.at(-1)).toMatchObject({ role: "editor", readOnly: false });
+
+    // Lowered to viewer on A: B closes the socket with 4509, the client reconnects as a viewer.
+    let started = Date.now();
+    expect((await share("viewer")).status).toBe(200);
+    await waitFor(() => client.closeCodes.includes(CloseCode.accessChanged), 1000, "B to close the socket with 4509 after the role change");
+    const roleChangeMs = Date.now() - started;
+    await waitFor(() => client.sessions.length >= 2 && client.synced, 10_000, "a re-authorized reconnect to B");
+    expect(client.sessions.at(-1)).toMatchObject({ role: "viewer", readOnly: true });
+
+    // Removed on A: B closes the socket again, and no instance lets the client back in.
+    const closesBefore = client.closeCodes.length;
+    started = Date.now();
+    const removed = await owner.fetch(`/api/maps/${mapId}/members/${userId}`, { method: "DELETE" });
+    expect(removed.status).toBe(200);
+    await waitFor(() => client.closeCodes.length > closesBefore, 1000, "B to close the socket after the removal");
+    const removalMs = Date.now() - started;
+    expect(client.closeCodes[closesBefore]).toBe(CloseCode.accessChanged);
+    expect(await upgradeStatus(b.url, mapId, member.cookieHeader())).toBe(403);
+    expect(await upgradeStatus(a.url, mapId, member.cookieHeader())).toBe(403);
+    // The provider keeps retrying (4509 is transient) but never gets a session again.
+    await sleep(1_500);
+    expect(client.sessions).toHaveLength(2);
+    expect(client.synced).toBe(false);
+    console.log(`accessRevocationScaleOut: role change closed B's socket in ${roleChangeMs} ms, removal in ${removalMs} ms`);
+  });
+});
