@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { listMapsForUser } from "@/lib/db/maps";
+import { listTeamsForUser } from "@/lib/db/teams";
+import { NewMapForm } from "@/components/maps/NewMapForm";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My maps · Claimboard" };
@@ -11,10 +13,11 @@ const ROLE_LABEL = { owner: "Owner", editor: "Editor", commenter: "Commenter", v
 export default async function MapsPage() {
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=/maps");
-  const maps = await listMapsForUser(user.id);
+  const [maps, teams] = await Promise.all([listMapsForUser(user.id), listTeamsForUser(user.id)]);
   return (
     <main className="page">
       <h1>My maps</h1>
+      <NewMapForm teams={teams.filter((t) => t.role === "owner" || t.role === "editor")} />
       {maps.length === 0 ? (
         <p className="notice">You have no maps yet.</p>
       ) : (
@@ -23,7 +26,8 @@ export default async function MapsPage() {
             <li key={m.id} className="panel" style={{ padding: "14px 16px" }}>
               <Link href={`/maps/${m.id}`} style={{ fontWeight: 600, fontSize: "1.05rem" }}>{m.title}</Link>
               <div className="muted small">
-                {ROLE_LABEL[m.role]} · updated {new Date(m.updatedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+                {ROLE_LABEL[m.role]}
+                {m.teamName && <> · team {m.teamName}</>} · updated {new Date(m.updatedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
               </div>
             </li>
           ))}

@@ -3,7 +3,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-export function SignUpForm() {
+/** `callbackUrl`: where to go after sign-up instead of the new copy of the sample map. */
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string } = {}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +36,7 @@ export function SignUpForm() {
         return;
       }
       // Straight to the user's own copy of the sample map: the fastest way to see what this is.
-      router.push(data.mapId ? `/maps/${data.mapId}` : "/maps");
+      router.push(callbackUrl ?? (data.mapId ? `/maps/${data.mapId}` : "/maps"));
       router.refresh();
     } finally {
       setBusy(false);

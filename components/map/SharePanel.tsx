@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import styles from "./SharePanel.module.css";
+import { InviteLinksPanel } from "@/components/invites/InviteLinksPanel";
 
 interface Member {
   userId: string;
@@ -9,8 +10,11 @@ interface Member {
   role: string;
 }
 
-/** Owners add people who have an account, by email, as editor, commenter or viewer. */
-export function SharePanel({ mapId, initialMembers }: { mapId: string; initialMembers: Member[] }) {
+/**
+ * Owners add people who have an account, by email, as editor, commenter or viewer, remove
+ * them, and create invite links; `children` holds the owner's other map tools.
+ */
+export function SharePanel({ mapId, initialMembers, children }: { mapId: string; initialMembers: Member[]; children?: React.ReactNode }) {
   const [members, setMembers] = useState(initialMembers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +42,15 @@ export function SharePanel({ mapId, initialMembers }: { mapId: string; initialMe
     }
   }
 
+  async function remove(member: Member) {
+    if (!window.confirm(`Remove ${member.name} from this map?`)) return;
+    setError(null);
+    const res = await fetch(`/api/maps/${mapId}/members/${encodeURIComponent(member.userId)}`, { method: "DELETE" });
+    const data = await res.json().catch(() => ({}));
+    if (res.ok) setMembers(data as Member[]);
+    else setError((data as { error?: string }).error ?? "Removing failed.");
+  }
+
   return (
     <details className={styles.panel} data-testid="share-panel">
       <summary>Share · {members.length} member{members.length === 1 ? "" : "s"}</summary>
@@ -45,6 +58,9 @@ export function SharePanel({ mapId, initialMembers }: { mapId: string; initialMe
         {members.map((m) => (
           <li key={m.userId}>
             <span>{m.name}</span> <span className="muted small">{m.email}</span> <span className={styles.role}>{m.role}</span>
+            {m.role !== "owner" && (
+              <button type="button" className={styles.remove} onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>Remove</button>
+            )}
           </li>
         ))}
       </ul>
@@ -58,6 +74,8 @@ export function SharePanel({ mapId, initialMembers }: { mapId: string; initialMe
         </select>
         <button className="button" type="submit" disabled={busy}>Share</button>
       </form>
+      <InviteLinksPanel apiBase={`/api/maps/${mapId}/invites`} />
+      {children}
     </details>
   );
 }

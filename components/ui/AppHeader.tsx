@@ -1,10 +1,12 @@
 import Link from "next/link";
 import styles from "./AppHeader.module.css";
 import { getSessionUser } from "@/lib/auth/sessionUser";
+import { findUserProfile } from "@/lib/db/userProfile";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 
 export async function AppHeader() {
   const user = await getSessionUser();
+  const profile = user ? await findUserProfile(user.id) : null;
   return (
     <header className={styles.header}>
       <Link href={user ? "/maps" : "/"} className={styles.brand}>
@@ -14,7 +16,9 @@ export async function AppHeader() {
         {user ? (
           <>
             <Link href="/maps">My maps</Link>
-            <span className={styles.user} title={user.email}>{user.name}</span>
+            <Link href="/teams">Teams</Link>
+            {/* The profile's name, not the session's: it may have changed since sign-in. */}
+            <Link href="/profile" className={styles.user} title={`${user.email} · your profile`} data-testid="profile-link">{profile?.name ?? user.name}</Link>
             <SignOutButton />
           </>
         ) : (

@@ -4,6 +4,8 @@ import { findUserByEmail } from "../db/users";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./credentialsSchema";
 import { CLIENT_IP_HEADER, limiters } from "./attemptLimiter";
+import { oauthProvidersFromEnv, providerVerifiedEmail } from "./oauthProviders";
+import { findOrCreateOAuthUser } from "../db/oauthAccounts";
 
 export const TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait 15 minutes and try again.";
 
@@ -37,8 +39,25 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
+    // GitHub / OIDC, each only when its environment variables are set (oauthProviders.ts).
+    ...oauthProvidersFromEnv(),
   ],
   callbacks: {
+    // An OAuth sign-in maps the provider account to our user (linking or creating it) here,
+    // so the JWT's subject is always our user id, never the provider's.
+    async signIn({ user, account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      const result = await findOrCreateOAuthUser({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        email: user.email ?? null,
+        emailVerified: providerVerifiedEmail(account.provider, profile),
+        name: user.name ?? null,
+      });
+      if (!result.ok) return `/signin?error=${result.reason}`;
+      user.id = result.userId;
+      return true;
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

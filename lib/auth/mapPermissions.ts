@@ -1,4 +1,5 @@
-import { findMap, findMemberRole, type MapRole } from "../db/maps";
+import type { MapRole } from "../db/maps";
+import { findMapRoleSources } from "../db/effectiveRole";
 
 /** What a user may want to do on a map; each role allows a prefix of this ladder. */
 export type MapAction = "read" | "comment" | "edit" | "manage";
@@ -20,9 +21,10 @@ export type MapAccess =
  */
 export async function authorizeMap(userId: string | null, mapId: string, action: MapAction): Promise<MapAccess> {
   if (!userId) return { ok: false, status: 401, reason: "Sign in to open this map." };
-  const map = await findMap(mapId);
-  if (!map) return { ok: false, status: 404, reason: "There is no map with this id." };
-  const role = await findMemberRole(mapId, userId);
+  // Effective role = max(team role of the map's team, direct share), read in one query.
+  const sources = await findMapRoleSources(mapId, userId);
+  if (!sources.exists) return { ok: false, status: 404, reason: "There is no map with this id." };
+  const role = sources.effective;
   if (!role) return { ok: false, status: 403, reason: "You are not a member of this map." };
   if (!ALLOWED[role].has(action)) return { ok: false, status: 403, reason: `A ${role} may not ${action} this map.` };
   return { ok: true, role, readOnly: !ALLOWED[role].has("edit") };

@@ -3,6 +3,7 @@ import { addMapMember, listMapMembers, type MapMemberView } from "../db/mapMembe
 import { findUserByEmail } from "../db/users";
 import { authorizeMap } from "./mapPermissions";
 import { publishMapEvent } from "../collab/mapEvents";
+import { recordAudit } from "../db/auditLog";
 import { emailSchema, firstIssueMessage } from "./credentialsSchema";
 
 export const shareRequestSchema = z.object({
@@ -27,7 +28,9 @@ export async function shareMap(actorId: string | null, mapId: string, raw: unkno
   if (members.some((m) => m.userId === user.id && m.role === "owner")) {
     return { ok: false, status: 400, error: "That person owns this map; their role cannot be lowered here." };
   }
+  const previous = members.find((m) => m.userId === user.id)?.role ?? null;
   await addMapMember(mapId, user.id, parsed.data.role);
+  await recordAudit({ mapId, actorId, action: "map.shared", detail: { userId: user.id, role: parsed.data.role, from: previous } });
   publishMapEvent(mapId, { type: "access-changed", userId: user.id });
   return { ok: true, members: await listMapMembers(mapId) };
 }

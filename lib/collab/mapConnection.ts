@@ -31,7 +31,8 @@ export interface PresenceState {
 
 export interface MapConnectionOptions {
   mapId: string;
-  user: { id: string; name: string };
+  /** `color`: the profile's avatar colour (#rrggbb); null = derived from the id. */
+  user: { id: string; name: string; color?: string | null };
   /** The server's document state at page render, base64-encoded. */
   initialState: string;
   /** The role the page was authorized with; the socket's session message can narrow it. */
@@ -92,7 +93,7 @@ export class MapConnection {
       trackedOrigins: new Set([this.localOrigin]),
       captureTimeout: 0,
     });
-    this.user = { id: options.user.id, name: options.user.name, color: userColor(options.user.id) };
+    this.user = { id: options.user.id, name: options.user.name, color: options.user.color ?? userColor(options.user.id) };
     this.snapshot = this.makeSnapshot();
   }
 

@@ -10,6 +10,10 @@ export const COLLAB_BUS_GLOBAL_KEY = "__claimboardCollabBus";
 export const mapEventSchema = z.discriminatedUnion("type", [
   /** A member's role changed or was removed: their sockets must re-authorize. */
   z.object({ type: z.literal("access-changed"), userId: z.string().min(1) }),
+  /** The map moved into or out of a team: every socket of the map must re-authorize. */
+  z.object({ type: z.literal("access-changed-all") }),
+  /** The map was deleted: its sockets close with 4410 and its room is dropped unwritten. */
+  z.object({ type: z.literal("map-deleted") }),
   /** Someone rated a claim (or cleared their rating): clients refetch the map's ratings. */
   z.object({ type: z.literal("ratings-changed"), claimId: z.string().min(1) }),
   /** A comment thread was created, replied to, edited or resolved: clients refetch the map's threads. */
@@ -27,6 +31,8 @@ export type MapEvent = z.infer<typeof mapEventSchema>;
 export function appEventAudience(event: MapEvent): "none" | "everyone" | { userIds: readonly string[] } {
   switch (event.type) {
     case "access-changed":
+    case "access-changed-all":
+    case "map-deleted":
       return "none";
     case "inbox-changed":
       return { userIds: event.userIds };

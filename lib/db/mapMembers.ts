@@ -27,3 +27,10 @@ export async function listMapMembers(mapId: string): Promise<MapMemberView[]> {
   });
   return rows.map((r) => ({ userId: r.userId, email: r.user.email, name: r.user.name, role: r.role }));
 }
+
+/** Removes a direct share; false when there was none. */
+export async function removeMapMember(mapId: string, userId: string): Promise<boolean> {
+  const prisma = await getPrisma();
+  const { count } = await prisma.mapMember.deleteMany({ where: { mapId, userId } });
+  return count > 0;
+}

@@ -1,24 +1,42 @@
 import { getPrisma } from "./client";
 import type { Role } from "./generated/client";
 import { loadMapState, writeSnapshot } from "./mapState";
+import { higherRole } from "./roleRank";
 
 export type MapRole = Role;
 
 export interface MapListItem {
   id: string;
   title: string;
+  /** The effective role: the higher of a direct share and the role in the map's team. */
   role: MapRole;
   updatedAt: string;
+  teamId: string | null;
+  teamName: string | null;
 }
 
 export async function listMapsForUser(userId: string): Promise<MapListItem[]> {
   const prisma = await getPrisma();
-  const rows = await prisma.mapMember.findMany({
-    where: { userId },
-    include: { map: { select: { id: true, title: true, updatedAt: true } } },
-    orderBy: { map: { updatedAt: "desc" } },
+  const rows = await prisma.map.findMany({
+    where: { OR: [{ members: { some: { userId } } }, { team: { members: { some: { userId } } } }] },
+    select: {
+      id: true,
+      title: true,
+      updatedAt: true,
+      teamId: true,
+      members: { where: { userId }, select: { role: true } },
+      team: { select: { name: true, members: { where: { userId }, select: { role: true } } } },
+    },
+    orderBy: { updatedAt: "desc" },
   });
-  return rows.map((r) => ({ id: r.map.id, title: r.map.title, role: r.role, updatedAt: r.map.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    role: higherRole(r.members[0]?.role, r.team?.members[0]?.role)!,
+    updatedAt: r.updatedAt.toISOString(),
+    teamId: r.teamId,
+    teamName: r.team?.name ?? null,
+  }));
 }
 
 export async function findMap(mapId: string) {
@@ -26,6 +44,7 @@ export async function findMap(mapId: string) {
   return prisma.map.findUnique({ where: { id: mapId } });
 }
 
+/** The direct share only; access decisions use findMapRoleSources (effectiveRole.ts). */
 export async function findMemberRole(mapId: string, userId: string): Promise<MapRole | null> {
   const prisma = await getPrisma();
   const row = await prisma.mapMember.findUnique({ where: { mapId_userId: { mapId, userId } }, select: { role: true } });
@@ -45,12 +64,16 @@ export async function findSampleMapId(): Promise<string | null> {
 export async function createUserWithSampleCopy(input: {
   email: string;
   name: string;
-  passwordHash: string;
+  /** Null for an account that signs in only through an OAuth provider. */
+  passwordHash: string | null;
+  oauth?: { provider: string; providerAccountId: string };
 }): Promise<{ userId: string; mapId: string | null }> {
   const prisma = await getPrisma();
   const sampleId = await findSampleMapId();
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash: input.passwordHash, ...(input.oauth ? { oauthAccounts: { create: input.oauth } } : {}) },
+    });
     if (!sampleId) return { userId: user.id, mapId: null };
     const sample = await tx.map.findUniqueOrThrow({
       where: { id: sampleId },

@@ -95,6 +95,15 @@ export function createCollabEndpoint(deps: {
       for (const c of [...connections]) {
         if (c.room.mapId === mapId && c.session.userId === event.data.userId) c.close(CloseCode.accessChanged, "access changed");
       }
+    } else if (event.data.type === "access-changed-all") {
+      for (const c of [...connections]) if (c.room.mapId === mapId) c.close(CloseCode.accessChanged, "access changed");
+    } else if (event.data.type === "map-deleted") {
+      // The rows are gone: close the sockets (final code) and drop the room without writing.
+      const room = registry.rooms.get(mapId);
+      if (room) {
+        closeRoom(room, CloseCode.mapDeleted, "map deleted");
+        registry.discard(room);
+      }
     }
     // Every other event is for the clients (comments, ratings…): forward it as a 102 message
     // to the map's sockets (read access suffices), or only to the users it is addressed to.

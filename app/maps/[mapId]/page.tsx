@@ -9,6 +9,9 @@ import { findMap } from "@/lib/db/maps";
 import { listMapSources } from "@/lib/db/sources";
 import { listMapMembers } from "@/lib/db/mapMembers";
 import { SharePanel } from "@/components/map/SharePanel";
+import { MapOwnerTools } from "@/components/maps/MapOwnerTools";
+import { listTeamsForUser } from "@/lib/db/teams";
+import { findUserProfile } from "@/lib/db/userProfile";
 import { requireMapRead } from "./mapAccessPage";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +20,8 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
   const { mapId } = await params;
   const gate = await requireMapRead(mapId, `/maps/${mapId}`);
   if ("denied" in gate) return gate.denied;
-  const [map, state, sources] = await Promise.all([findMap(mapId), loadMapState(mapId), listMapSources(mapId)]);
+  // The profile, not the session, for name and colour: both can change after sign-in.
+  const [map, state, sources, profile] = await Promise.all([findMap(mapId), loadMapState(mapId), listMapSources(mapId), findUserProfile(gate.user.id)]);
   // The title for the heading; the map itself renders on the client from the same state.
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -48,11 +52,20 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
         </p>
       )}
       <p className="small" style={{ margin: "0 0 8px" }}><Link href={`/maps/${mapId}/brief`} data-testid="brief-link">Debate brief</Link></p>
-      {access.role === "owner" && <SharePanel mapId={mapId} initialMembers={await listMapMembers(mapId)} />}
+      {access.role === "owner" && (
+        <SharePanel mapId={mapId} initialMembers={await listMapMembers(mapId)}>
+          <MapOwnerTools
+            mapId={mapId}
+            title={title}
+            teamId={map?.teamId ?? null}
+            teams={(await listTeamsForUser(user.id)).filter((t) => t.role === "owner" || t.role === "editor" || t.id === map?.teamId)}
+          />
+        </SharePanel>
+      )}
       <MapEditor
         mapId={mapId}
         initialState={bytesToBase64(state)}
-        user={{ id: user.id, name: user.name }}
+        user={{ id: user.id, name: profile?.name ?? user.name, color: profile?.color ?? null }}
         role={access.role}
         readOnly={access.readOnly}
         sources={cites}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorizeMap } from "@/lib/auth/mapPermissions";
 import { getSessionUser } from "@/lib/auth/sessionUser";
+import { recordAudit } from "@/lib/db/auditLog";
 import { briefToDocx } from "@/lib/interchange/briefDocx";
 import { briefToMarkdown } from "@/lib/interchange/briefMarkdown";
 import { briefFileName, contentDisposition, loadMapBrief } from "@/lib/interchange/mapBrief";
@@ -26,6 +27,7 @@ export async function GET(request: Request, { params }: Ctx) {
 
   const { side, format } = query.data;
   const brief = await loadMapBrief(mapId, side);
+  await recordAudit({ mapId, actorId: user!.id, action: "map.exported", detail: { side, format } });
   const headers = { "cache-control": "private, no-store" };
   if (format === "md") {
     return new Response(briefToMarkdown(brief), {
