@@ -17,6 +17,19 @@ export async function appendMapUpdates(db: Db, mapId: string, updates: readonly 
   ]);
 }
 
+/**
+ * Appends the updates of several maps in one transaction (a group commit across rooms: one
+ * round trip per tick instead of one per map). Takes each map's lock shared, in a fixed order.
+ */
+export async function appendUpdatesOfMaps(db: Db, rows: readonly { mapId: string; update: Uint8Array }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const mapIds = [...new Set(rows.map((r) => r.mapId))].sort();
+  await db.$transaction([
+    db.$executeRaw`select pg_advisory_xact_lock_shared(hashtext(m)) from unnest(${mapIds}::text[]) as m order by m`,
+    db.mapUpdate.createMany({ data: rows.map((r) => ({ mapId: r.mapId, update: new Uint8Array(r.update) })) }),
+  ]);
+}
+
 /** Log rows not yet folded into the snapshot. */
 export async function countPendingMapUpdates(db: Db, mapId: string): Promise<number> {
   const snapshot = await db.mapSnapshot.findUnique({ where: { mapId }, select: { lastUpdateId: true } });

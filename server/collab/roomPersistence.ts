@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Database } from "../../lib/db/client";
-import { appendMapUpdates, compactMapLog } from "../../lib/db/mapUpdateLog";
+import { compactMapLog } from "../../lib/db/mapUpdateLog";
+import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
 import { refreshProjection, SourceTextCache } from "./projectionRefresh";
 import type { WrittenProjection } from "../../lib/db/projectionStore";
@@ -183,7 +184,7 @@ export class RoomPersistence {
     // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
     const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
     try {
-      await appendMapUpdates(this.db.prisma, this.mapId, [row]);
+      await logGroupCommitFor(this.db).append(this.mapId, row);
     } catch (error) {
       // Put the batch back in front of anything that arrived meanwhile: order is kept and nothing is lost.
       this.pending = batch.concat(this.pending);

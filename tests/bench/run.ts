@@ -303,7 +303,11 @@ async function main(): Promise<number> {
   // Builds only when the build is missing or older than the sources (a stale build would
   // measure old code).
   const { ensureBuild } = await import("../../scripts/ensureBuild.mjs" as string);
-  ensureBuild();
+  // BENCH_REUSE_BUILD=1 (diagnosis only): keep an existing build although other sources
+  // changed; the collaboration server runs from source either way, only the Next routes
+  // (sign-in, health) come from the build.
+  if (process.env.BENCH_REUSE_BUILD === "1" && fs.existsSync(path.join(distDir, "BUILD_ID"))) log("BENCH_REUSE_BUILD=1: using the existing build as it is");
+  else ensureBuild();
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${process.env.NEXT_DIST_DIR}`);
   const db = await freshDatabase(PG ? "postgresql" : "pglite");
   log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
@@ -351,7 +355,7 @@ async function main(): Promise<number> {
       }
       // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
       const instances = s.redis
-        ? [await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }), await startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! })]
+        ? await Promise.all([startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }), startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! })])
         : [shared ?? (await startServer(serverEnv))];
       const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
       let ours: LoadFigures | null = null;
