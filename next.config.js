@@ -1,12 +1,13 @@
 // @ts-check
 const dev = process.env.NODE_ENV !== "production";
 
-// Next's hydration needs inline scripts and React Flow/TipTap set inline styles, so
-// 'unsafe-inline' stays for those; 'unsafe-eval' only in development (React's dev tooling).
-// Nothing loads from another origin: no fonts, CDNs or analytics.
+// Pages get a per-response nonce policy from proxy.ts (lib/http/contentSecurityPolicy.ts),
+// which replaces this one; this stricter one (no inline script at all) covers everything
+// else: API responses, static files. React Flow/TipTap set inline styles, so styles keep
+// 'unsafe-inline'; 'unsafe-eval' only in development. Nothing loads from another origin.
 const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+  `script-src 'self'${dev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
