@@ -53,7 +53,7 @@ const SCENARIOS: Scenario[] = QUICK
       { id: "S2-redis", title: "S2 split over two instances via Redis", maps: 10, clientsPerMap: 10, rate: 2, targetP99Ms: 10, redis: true },
     ];
 const WARMUP_MS = QUICK ? 1000 : 3000;
-const DURATION_MS = QUICK ? 5000 : 20_000;
+const DURATION_MS = QUICK ? 4000 : 20_000;
 const DRAIN_MS = 5000;
 const IDLE_MAPS = QUICK ? 50 : 200;
 const LOAD_SIZES = [
@@ -62,6 +62,9 @@ const LOAD_SIZES = [
   ...(QUICK ? [] : [{ id: "16MB", bytes: 16 * 1024 * 1024 }]),
 ];
 const WORKERS = 2;
+// Server start-up waits this long: on a shared 2-core machine under other jobs' builds a
+// start can take well over the default minute.
+const START = { timeoutMs: 240_000 };
 // --only S1,S3: run just those scenarios (diagnosis); the idle/load phase is skipped too.
 const ONLY = (() => {
   const i = args.indexOf("--only");
@@ -313,7 +316,8 @@ async function main(): Promise<number> {
   log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   const { sampleState } = await prepareDatabase(db.env);
   log(`prepared the database (sample doc ${sampleState.byteLength} bytes)`);
-  const serverEnv = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000" };
+  // Every bench client signs in as the demo user: the per-account socket limit is off here.
+  const serverEnv = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000", COLLAB_MAX_CONNECTIONS_PER_USER: "0" };
   const scenarios: ScenarioReport[] = [];
   let failed = false;
   const statsOf = (output: string) => {
@@ -322,7 +326,7 @@ async function main(): Promise<number> {
   };
   const redisReady = PG && !!process.env.REDIS_URL && redisScaleOutPresent();
   // --quick shares one server process across scenarios (a start costs 7–10 s here); the full run restarts it per scenario.
-  const [shared, sharedRef] = QUICK ? await Promise.all([startServer(serverEnv), startReference()]) : [null, null];
+  const [shared, sharedRef] = QUICK ? await Promise.all([startServer(serverEnv, START), startReference()]) : [null, null];
 
   try {
     const none = { maps: 0, rssDeltaMB: NaN, perMapKB: NaN };
@@ -331,7 +335,7 @@ async function main(): Promise<number> {
     if (!ONLY) {
     // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
     // First, on a freshly started server, so garbage from the load scenarios does not blur the RSS deltas.
-    const server = shared ?? (await startServer(serverEnv));
+    const server = shared ?? (await startServer(serverEnv, START));
     const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
     const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
     idleOurs = await idleMemory(oursT, sampleState);
@@ -355,8 +359,8 @@ async function main(): Promise<number> {
       }
       // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
       const instances = s.redis
-        ? await Promise.all([startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }), startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! })])
-        : [shared ?? (await startServer(serverEnv))];
+        ? await Promise.all([startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START), startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START)])
+        : [shared ?? (await startServer(serverEnv, START))];
       const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
       let ours: LoadFigures | null = null;
       let oursError: string | undefined;
