@@ -17,6 +17,9 @@ import {
 
 logSkipReasonOnce();
 
+// Start-up (migrations, seed) can take well over a minute while other suites load the machine.
+const START_TIMEOUT_MS = 180_000;
+
 const json = (method: string, body?: unknown): RequestInit => ({
   method,
   headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -47,14 +50,14 @@ describe.each(DATABASE_KINDS)("teams, invites, roles and the audit log on %s", (
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
-    server = await startServer({ ...db.env, DEMO_PASSWORD });
+    server = await startServer({ ...db.env, DEMO_PASSWORD }, { timeoutMs: START_TIMEOUT_MS });
     owner = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
     [ana, ben, cy] = await Promise.all([
       signedUp(server.url, "ana@example.com", "ana password"),
       signedUp(server.url, "ben@example.com", "ben password"),
       signedUp(server.url, "cy@example.com", "cy password"),
     ]);
-  });
+  }, 4 * START_TIMEOUT_MS / 3);
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await server?.stop();
@@ -74,11 +77,10 @@ describe.each(DATABASE_KINDS)("teams, invites, roles and the audit log on %s", (
     expect(added.status).toBe(200);
     anaId = added.body.find((m: { email: string }) => m.email === "ana@example.com").userId;
 
-    // GET /api/maps keeps its shape and lists the team map with the team role.
+    // GET /api/maps keeps its exact shape and lists the team map with the team role.
     const maps = await call(ana, "/api/maps");
     const listed = maps.body.find((m: { id: string }) => m.id === teamMapId);
-    expect(listed).toMatchObject({ id: teamMapId, title: "Team map", role: "viewer", teamId, teamName: "Debate club" });
-    expect(typeof listed.updatedAt).toBe("string");
+    expect(listed).toEqual({ id: teamMapId, title: "Team map", role: "viewer", updatedAt: expect.any(String) });
     // A team viewer cannot create maps in the team.
     expect((await call(ana, "/api/maps", json("POST", { title: "x", question: "y", teamId }))).status).toBe(403);
 
@@ -188,12 +190,12 @@ describe.each(DATABASE_KINDS)("teams, invites, roles and the audit log on %s", (
     const expiring = await call(owner, `/api/maps/${teamMapId}/invites`, json("POST", { role: "viewer", expiresInHours: 1 }));
     await stopServerGracefully(server);
     await withDatabase(db, (h) => h.prisma.invite.update({ where: { id: expiring.body.invite.id }, data: { expiresAt: new Date(Date.now() - 60_000) } }));
-    server = await startServer({ ...db.env, DEMO_PASSWORD }, { port: server.port });
+    server = await startServer({ ...db.env, DEMO_PASSWORD }, { port: server.port, timeoutMs: START_TIMEOUT_MS });
     const expired = await call(d1, "/api/invites/accept", json("POST", { token: expiring.body.token }));
     expect(expired.status).toBe(410);
     expect(expired.body.error).toMatch(/expired/);
     expect(await (await new HttpSession(server.url).fetch(`/invite/${expiring.body.token}`)).text()).toContain("This invite link has expired");
-  });
+  }, 4 * START_TIMEOUT_MS / 3);
 
   it("the audit log records roles, shares, invites and exports, for owners only", async () => {
     expect((await owner.fetch(`/api/maps/${teamMapId}/brief?side=aff&format=md`)).status).toBe(200);

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in to list your maps." }, { status: 401 });
-  return Response.json(await listMapsForUser(user.id));
+  // The stable contract is exactly {id, title, role, updatedAt} (role: the effective one);
+  // the team fields stay on the server-rendered list.
+  const maps = await listMapsForUser(user.id);
+  return Response.json(maps.map(({ id, title, role, updatedAt }) => ({ id, title, role, updatedAt })));
 }
 
 /** POST {title, question, teamId?} — a new map with its question and two empty positions. */
