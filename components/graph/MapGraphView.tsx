@@ -45,6 +45,7 @@ import {
   type NodeLayout,
 } from "@/lib/argument/graphLayout";
 import { StanceBadge } from "@/components/map/StanceBadge";
+import { NodeStrength } from "@/components/scores/NodeStrength";
 import styles from "./MapGraphView.module.css";
 
 export interface Editor {
@@ -268,7 +269,7 @@ function toneClass(kind: ClaimKind, stance: Stance | null): string {
   return stance === "con" ? styles.con : styles.pro;
 }
 
-const ClaimNode = memo(function ClaimNode({ data, selected }: NodeProps<ClaimFlowNode>) {
+const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodeProps<ClaimFlowNode>) {
   const { kind, stance, text, citations, detached, lines, editors } = data;
   const className = [
     styles.node,
@@ -283,6 +284,7 @@ const ClaimNode = memo(function ClaimNode({ data, selected }: NodeProps<ClaimFlo
       <Handle type="target" position={Position.Top} isConnectable={false} className={styles.handle} />
       <div className={styles.header}>
         <StanceBadge kind={kind} stance={stance} />
+        <NodeStrength claimId={id} kind={kind} />
         {kind !== "question" && (
           <span
             className={`${styles.evidence} ${citations === 0 ? styles.noEvidence : ""}`}

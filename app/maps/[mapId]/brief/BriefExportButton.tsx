@@ -77,19 +77,27 @@ export function BriefExportButton({ href, label, fallbackName, testId }: { href:
   if (progress.phase === "preparing") status = "Preparing…";
   else if (progress.phase === "downloading")
     status = progress.total ? `${kb(progress.received)} of ${kb(progress.total)} (${Math.floor((progress.received / progress.total) * 100)}%)` : `${kb(progress.received)} received`;
-  else if (progress.phase === "done") status = `Saved ${progress.fileName}`;
+  else if (progress.phase === "done") status = "Saved ✓";
 
   return (
-    <span style={{ display: "inline-flex", flexDirection: "column", gap: 2 }}>
+    // The status sits under the button without widening it (the toolbar stays one row).
+    <span style={{ position: "relative", display: "inline-block" }}>
       <button type="button" className="button secondary" onClick={run} disabled={busy} data-testid={testId} aria-describedby={`${testId}-status`}>
         {label}
       </button>
-      <span id={`${testId}-status`} className="small muted" role="status" data-testid={`${testId}-status`} style={{ minHeight: "1em" }}>
+      <span
+        id={`${testId}-status`}
+        className="small muted"
+        role="status"
+        data-testid={`${testId}-status`}
+        title={progress.phase === "done" ? progress.fileName : undefined}
+        style={{ position: "absolute", top: "100%", left: 0, whiteSpace: "nowrap", fontSize: "0.75rem" }}
+      >
         {progress.phase === "downloading" && progress.total ? <progress max={progress.total} value={progress.received} style={{ width: 90, height: 8, marginRight: 4 }} /> : null}
         {status}
       </span>
       {progress.phase === "error" && (
-        <span role="alert" className="error" style={{ margin: 0, fontSize: "0.8rem" }} data-testid={`${testId}-error`}>
+        <span role="alert" className="error" style={{ position: "absolute", top: "calc(100% + 2px)", right: 0, width: 300, margin: 0, fontSize: "0.8rem", zIndex: 5 }} data-testid={`${testId}-error`}>
           {progress.message}
         </span>
       )}
