@@ -12,6 +12,8 @@ import { useOutline } from "./outlineContext";
 import type { DropZone } from "./outlineMoves";
 import styles from "./OutlineEditor.module.css";
 import { ClaimScore } from "@/components/scores/ClaimScore";
+import { CommentBadge } from "@/components/comments/CommentBadge";
+import commentStyles from "@/components/comments/Comments.module.css";
 
 export const CLAIM_DRAG_TYPE = "application/x-claimboard-claim";
 
@@ -170,6 +172,7 @@ export function ClaimRow({ node }: { node: TreeNode }) {
           )}
           <ClaimScore claimId={id} kind={claim.kind} />
         </div>
+        <CommentBadge target={{ kind: "claim", claimId: id }} />
         <EditingBadge users={others} />
         {canEdit && !editing && (
           <div className={styles.actions}>
@@ -191,7 +194,12 @@ export function ClaimRow({ node }: { node: TreeNode }) {
       {citations.length > 0 && (
         <div className={styles.cards}>
           {citations.map((c) => (
-            <EvidenceCard key={c.id} citation={c} cite={ctx.sources[c.sourceId] ?? null} href={`/maps/${ctx.mapId}/sources/${c.sourceId}#citation-${c.id}`} />
+            <div key={c.id} className={commentStyles.cardWrap}>
+              <EvidenceCard citation={c} cite={ctx.sources[c.sourceId] ?? null} href={`/maps/${ctx.mapId}/sources/${c.sourceId}#citation-${c.id}`} />
+              <span className={commentStyles.cardBadge}>
+                <CommentBadge target={{ kind: "citation", citationId: c.id }} />
+              </span>
+            </div>
           ))}
         </div>
       )}

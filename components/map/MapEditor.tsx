@@ -19,6 +19,8 @@ import { ViewTabs, viewPanelId, viewTabId, type MapViewKind } from "./ViewTabs";
 import { SourcesPanel, type PanelSource } from "@/components/sources/SourcesPanel";
 import styles from "./MapEditor.module.css";
 import { useMapAppEvents } from "./useMapAppEvents";
+import { CommentsProvider } from "@/components/comments/CommentsProvider";
+import { OpenThreadsButton } from "@/components/comments/CommentBadge";
 import { useRatings } from "@/components/scores/useRatings";
 import { useClaimScores } from "@/components/scores/useClaimScores";
 import { useDebateSides } from "@/components/scores/useDebateSides";
@@ -263,6 +265,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
     pageReadOnly ? `Your role on this map is ${role}.` : status.serverReadOnly ? "The server opened this map read-only for you." : "";
 
   return (
+    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id}>
     <div className={styles.editor} data-testid="map-editor" data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar} role="toolbar" aria-label="Map">
         <ViewTabs view={mode} onChange={changeMode} />
@@ -280,6 +283,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
           {view.tree.byId.size} claims · {view.citationCount} evidence cards
         </span>
         <span className={styles.spacer} />
+        <OpenThreadsButton />
         <PresenceBar presence={presence} />
         <SyncStatus state={status} />
       </div>
@@ -343,5 +347,6 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
       </ScoreContext.Provider>
       <Toast toast={toast} onDismiss={dismissToast} />
     </div>
+    </CommentsProvider>
   );
 }

@@ -6,6 +6,8 @@ import type { CitationData, ClaimKind, Stance } from "@/lib/argument/claimSchema
 import { addCitationHighlight, addEvidenceFromSelection } from "@/lib/sources/evidenceFromSelection";
 import { defaultClaimText, rangeInsideCitation, type PlainRange } from "@/lib/sources/selectionRange";
 import styles from "./EvidencePopover.module.css";
+import { describeRange } from "@/lib/citations/textSelectors";
+import { useOptionalComments } from "@/components/comments/commentsContext";
 
 export interface ClaimChoice {
   id: string;
@@ -35,11 +37,12 @@ interface Props {
 
 const READ_ONLY_HINT = "View only — editors can add evidence.";
 
-/** What to do with a selected passage: make it evidence, highlight inside a card, or (soon) comment. */
+/** What to do with a selected passage: make it evidence, highlight inside a card, or comment on it. */
 export function EvidencePopover(props: Props) {
   const { top, left, quote, range, readOnly, citations } = props;
   const [mode, setMode] = useState<"menu" | "evidence">("menu");
   const inside = useMemo(() => rangeInsideCitation(citations, range), [citations, range]);
+  const comments = useOptionalComments();
 
   const highlight = () => {
     if (!inside) return;
@@ -85,7 +88,17 @@ export function EvidencePopover(props: Props) {
           >
             Highlight
           </button>
-          <button type="button" className="button secondary" disabled title="Comments arrive soon" data-testid="comment-selection">
+          <button
+            type="button"
+            className="button secondary"
+            disabled={!comments?.canComment}
+            title={comments?.canComment ? "Start a comment thread on this passage" : "Viewers can read comments but not write them."}
+            onClick={() => {
+              comments?.open({ kind: "passage", sourceId: props.sourceId, sourceVersion: props.version, selector: describeRange(props.text, range.start, range.end) });
+              props.onClose();
+            }}
+            data-testid="comment-selection"
+          >
             Comment
           </button>
           {!readOnly && !inside && <p className={styles.hint}>Highlight works on words inside an existing evidence passage.</p>}

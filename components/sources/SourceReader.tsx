@@ -1,4 +1,4 @@
-import { forwardRef } from "react";
+import { forwardRef, type ReactNode } from "react";
 import { highlightSegments, paragraphsWithOffsets } from "@/lib/citations/highlightSegments";
 import styles from "./SourceReader.module.css";
 
@@ -19,8 +19,11 @@ export interface ReaderCitation {
  * Every paragraph and segment carries `data-offset`, its start in the plain text, so a DOM
  * selection maps back to plain-text offsets (lib/sources/domSelection).
  */
-export const SourceReader = forwardRef<HTMLElement, { text: string; citations: ReaderCitation[]; onMouseUp?: () => void }>(function SourceReader(
-  { text, citations, onMouseUp },
+export const SourceReader = forwardRef<
+  HTMLElement,
+  { text: string; citations: ReaderCitation[]; onMouseUp?: () => void; /** Extra margin content per paragraph [start, end) (comment badges). */ paragraphAside?: (start: number, end: number) => ReactNode }
+>(function SourceReader(
+  { text, citations, onMouseUp, paragraphAside },
   ref,
 ) {
   const ranges = citations.map((c) => ({ start: c.start, end: c.end, data: c }));
@@ -45,6 +48,7 @@ export const SourceReader = forwardRef<HTMLElement, { text: string; citations: R
                 </span>
               )}
             </div>
+            {paragraphAside && <div className={styles.aside}>{paragraphAside(p.start, p.start + p.text.length)}</div>}
             <Tag className={styles.paragraph} data-offset={p.start} id={`p-${p.start}`}>
               {segments.map((s) => {
                 if (s.marks.length === 0)

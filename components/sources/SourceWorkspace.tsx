@@ -14,6 +14,9 @@ import { useMapTree } from "@/components/map/useMapTree";
 import { EvidencePopover, type ClaimChoice } from "./EvidencePopover";
 import { SourceReader, type ReaderCitation } from "./SourceReader";
 import styles from "./SourceWorkspace.module.css";
+import { CommentsProvider } from "@/components/comments/CommentsProvider";
+import { OpenThreadsButton } from "@/components/comments/CommentBadge";
+import { PassageBadge } from "@/components/comments/PassageBadge";
 
 export interface SourceWorkspaceProps {
   mapId: string;
@@ -118,6 +121,7 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
   }, []);
 
   return (
+    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id}>
     <div className={styles.workspace} ref={wrapRef} data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar}>
         <span className={styles.legend} data-testid="position-legend">
@@ -131,6 +135,7 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
           ))}
         </span>
         <span className={styles.spacer} />
+        <OpenThreadsButton />
         <span className="muted small">{citations.length} cited passages</span>
         <SyncStatus state={status} />
       </div>
@@ -139,14 +144,20 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
           View only — you can read and follow the highlighted passages; only editors can add evidence.
         </p>
       ) : (
-        <p className={styles.hint}>Select words in the text to use them as evidence for a claim.</p>
+        <p className={styles.hint}>Select words in the text to use them as evidence for a claim, or to comment on them.</p>
       )}
       {notice && (
         <p className={notice.tone === "error" ? "error" : styles.ok} role="status" data-testid="evidence-notice">
           {notice.text} {notice.href && <Link href={notice.href}>Open the map</Link>}
         </p>
       )}
-      <SourceReader ref={readerRef} text={text} citations={readerCitations} onMouseUp={onMouseUp} />
+      <SourceReader
+        ref={readerRef}
+        text={text}
+        citations={readerCitations}
+        onMouseUp={onMouseUp}
+        paragraphAside={(start, end) => <PassageBadge sourceId={sourceId} text={text} start={start} end={end} />}
+      />
       {selection && (
         <EvidencePopover
           key={`${selection.range.start}-${selection.range.end}`}
@@ -172,6 +183,7 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
         />
       )}
     </div>
+    </CommentsProvider>
   );
 }
 

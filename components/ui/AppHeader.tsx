@@ -3,6 +3,7 @@ import styles from "./AppHeader.module.css";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { findUserProfile } from "@/lib/db/userProfile";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { InboxBell } from "@/components/comments/InboxBell";
 
 export async function AppHeader() {
   const user = await getSessionUser();
@@ -17,6 +18,7 @@ export async function AppHeader() {
           <>
             <Link href="/maps">My maps</Link>
             <Link href="/teams">Teams</Link>
+            <InboxBell />
             {/* The profile's name, not the session's: it may have changed since sign-in. */}
             <Link href="/profile" className={styles.user} title={`${user.email} · your profile`} data-testid="profile-link">{profile?.name ?? user.name}</Link>
             <SignOutButton />
