@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signUpInNewContext } from "./support/signUpInNewContext";
+import { selectInReader } from "./support/selectInReader";
 
 test("a comment with a mention reaches the other member live; they reply; resolving clears the badge for both", async ({ browser }, testInfo) => {
   // Two browsers and a production server on a 2-core machine shared with other builds.
@@ -68,4 +69,35 @@ test("a comment with a mention reaches the other member live; they reply; resolv
   await expect(panel.getByTestId("comment-thread")).toHaveAttribute("data-resolved", "true");
   await expect(panel).toContainText("Resolved by Bob Builder");
   await bob.page.screenshot({ path: testInfo.outputPath("thread-resolved.png") });
+});
+
+test("a passage selected in the source reader gets a comment thread and a badge in the margin", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const { page } = await signUpInNewContext(browser, "Pat Passage", `pat-p-${Date.now()}@example.com`);
+  const sourceHref = (await page.locator('a[href*="/sources/"]').first().getAttribute("href"))!.split("#")[0];
+  await page.goto(sourceHref);
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
+  await expect(page.getByTestId("passage-comments")).toHaveCount(0);
+
+  const sentence = "Their operations are sophisticated and violent.";
+  await selectInReader(page, sentence);
+  await page.getByTestId("selection-popover").getByRole("button", { name: "Comment" }).click();
+  const panel = page.getByTestId("thread-panel");
+  await expect(panel).toContainText("Comments on this passage");
+  await expect(panel.locator("blockquote")).toHaveText(sentence);
+  await panel.getByTestId("new-thread-input").fill("Is “sophisticated” sourced anywhere else?");
+  await panel.getByTestId("comment-submit").click();
+  await expect(panel.getByTestId("comment-body")).toHaveText(["Is “sophisticated” sourced anywhere else?"]);
+
+  const badge = page.getByTestId("passage-comments");
+  await expect(badge).toHaveAttribute("data-count", "1");
+  await page.screenshot({ path: testInfo.outputPath("passage-thread.png") });
+
+  // After a reload the thread is still there, on the same words.
+  await page.reload();
+  await expect(page.getByTestId("passage-comments")).toHaveAttribute("data-count", "1", { timeout: 30_000 });
+  await page.getByTestId("passage-comments").click();
+  await expect(panel.getByTestId("comment-thread")).toContainText("Passage: “Their operations are sophisticated and violent.”");
+  await panel.getByTestId("thread-resolve").click();
+  await expect(page.getByTestId("passage-comments")).toHaveCount(0);
 });

@@ -31,8 +31,8 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
 
   await alice.page.getByTestId("share-panel").locator("summary").click();
   await alice.page.getByLabel("Email to share with").fill(`bob-ev-${stamp}@example.com`);
-  await alice.page.getByLabel("Role").selectOption("viewer");
-  await alice.page.getByRole("button", { name: "Share" }).click();
+  await alice.page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await alice.page.getByRole("button", { name: "Share", exact: true }).click();
   await expect(alice.page.getByTestId("share-panel")).toContainText("Bob Viewer");
   await bob.page.goto(alice.mapUrl);
   await expect(bob.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
@@ -45,8 +45,7 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
   await selectInReader(alice.page, sentence);
   const popover = alice.page.getByTestId("selection-popover");
   await expect(popover).toBeVisible();
-  await expect(popover.getByRole("button", { name: "Comment" })).toBeDisabled();
-  await expect(popover.getByRole("button", { name: "Comment" })).toHaveAttribute("title", "Comments arrive soon");
+  await expect(popover.getByRole("button", { name: "Comment" })).toBeEnabled();
   await popover.getByRole("button", { name: "Use as evidence for…" }).click();
   await popover.getByRole("radio", { name: "A new claim" }).check();
   const under = popover.getByLabel("Under");
@@ -85,6 +84,7 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
   // Bob is a viewer: the popover offers nothing he may not do.
   await selectInReader(bob.page, "Their operations are sophisticated and violent.");
   await expect(bob.page.getByTestId("selection-popover").getByRole("button", { name: "Use as evidence for…" })).toBeDisabled();
+  await expect(bob.page.getByTestId("selection-popover").getByRole("button", { name: "Comment" })).toBeDisabled();
   await bob.page.screenshot({ path: testInfo.outputPath("reader-target.png"), fullPage: false });
 });
 

@@ -14,6 +14,7 @@ export async function signUpInNewContext(
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/Password/).fill("a strong password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/maps\/[^/]+$/);
+  // Sign-up hashes a password and copies the sample map: slow on a loaded machine.
+  await expect(page).toHaveURL(/\/maps\/[^/]+$/, { timeout: 30_000 });
   return { page, mapUrl: page.url() };
 }
