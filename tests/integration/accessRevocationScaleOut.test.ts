@@ -27,8 +27,8 @@ describe.skipIf(!enabled)("access revocation across two instances", () => {
     db = await freshPostgresDatabase();
     const env = { ...db.env, DEMO_PASSWORD, REDIS_URL: REDIS_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
     // One after the other: the first applies the migrations and seeds.
-    a = await startServer(env);
-    b = await startServer(env);
+    a = await startServer(env, { timeoutMs: 180_000 });
+    b = await startServer(env, { timeoutMs: 180_000 });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

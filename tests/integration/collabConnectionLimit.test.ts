@@ -16,7 +16,7 @@ describe("per-user WebSocket connection limit", () => {
 
   beforeAll(async () => {
     db = await freshDatabase("pglite");
-    server = await startServer({ ...db.env, DEMO_PASSWORD, COLLAB_MAX_CONNECTIONS_PER_USER: String(LIMIT) });
+    server = await startServer({ ...db.env, DEMO_PASSWORD, COLLAB_MAX_CONNECTIONS_PER_USER: String(LIMIT) }, { timeoutMs: 180_000 });
   });
   afterAll(async () => {
     for (const s of sockets) s.ws.terminate();

@@ -220,7 +220,8 @@ describe.each(DATABASE_KINDS)("WebSocket fuzzing on %s", (kind) => {
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
-    server = await startServer({ ...db.env, DEMO_PASSWORD });
+    // A generous start-up bound: this runs on busy 2-core CI machines.
+    server = await startServer({ ...db.env, DEMO_PASSWORD }, { timeoutMs: 180_000 });
   });
   afterAll(async () => {
     for (const c of cleanup) c();
