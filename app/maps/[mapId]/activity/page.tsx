@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { mapAuditFor } from "@/lib/auth/auditAccess";
+import { authorizeMap } from "@/lib/auth/mapPermissions";
 import { findMap } from "@/lib/db/maps";
 import { ActivityList } from "@/components/audit/ActivityList";
 
@@ -15,7 +16,9 @@ export default async function MapActivityPage({ params }: { params: Promise<{ ma
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/maps/${mapId}/activity`)}`);
   const result = await mapAuditFor(user.id, mapId);
   if (!result.ok && result.status === 404) notFound();
-  const map = await findMap(mapId);
+  // A non-member must not learn even the title of the map they were refused.
+  const canRead = (await authorizeMap(user.id, mapId, "read")).ok;
+  const map = canRead ? await findMap(mapId) : null;
   return (
     <main className="page">
       <p className="muted small" style={{ margin: 0 }}>
