@@ -41,7 +41,8 @@ describe.each(DATABASE_KINDS)("claim ratings on %s", (kind) => {
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
-    server = await startServer({ ...db.env, DEMO_PASSWORD });
+    // A generous start-up wait: this machine is shared with other test runs.
+    server = await startServer({ ...db.env, DEMO_PASSWORD }, { timeoutMs: 110_000 });
     owner = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
     mapId = await firstMapId(owner);
     commenter = await signedUp(server.url, "commenter@example.com", "commenter password");
@@ -126,8 +127,13 @@ describe.each(DATABASE_KINDS)("claim ratings on %s", (kind) => {
 
   it("orders the exported brief by the stored ratings, and the rating follows a moved claim", async () => {
     // Unrated, the FTO contention ranks last (it has a con under it); rated 4 by both it leads.
-    const md = await (await owner.fetch(`/api/maps/${mapId}/brief?side=aff&format=md`)).text();
+    const response = await owner.fetch(`/api/maps/${mapId}/brief?side=aff&format=md`);
+    const md = await response.text();
     expect(md).toMatch(/### Contention 1: An FTO designation/);
+    // The size for the page's download progress (Next drops a handler's own Content-Length).
+    expect(Number(response.headers.get("x-content-length"))).toBe(Buffer.byteLength(md));
+    const docx = await owner.fetch(`/api/maps/${mapId}/brief?side=aff&format=docx`);
+    expect(Number(docx.headers.get("x-content-length"))).toBe((await docx.arrayBuffer()).byteLength);
     expect(md).toContain("strength 81%");
 
     // Cleared, it drops back to last place.

@@ -37,7 +37,8 @@ export function BriefExportButton({ href, label, fallbackName, testId }: { href:
     try {
       const response = await fetch(href, { cache: "no-store", signal: controller.signal });
       if (!response.ok) throw new Error(await errorOf(response));
-      const length = Number(response.headers.get("content-length"));
+      // Next drops a route handler's Content-Length; the brief route repeats it as X-Content-Length.
+      const length = Number(response.headers.get("content-length") ?? response.headers.get("x-content-length"));
       const total = Number.isFinite(length) && length > 0 ? length : null;
       const chunks: Uint8Array[] = [];
       let received = 0;
@@ -82,9 +83,22 @@ export function BriefExportButton({ href, label, fallbackName, testId }: { href:
   return (
     // The status sits under the button without widening it (the toolbar stays one row).
     <span style={{ position: "relative", display: "inline-block" }}>
-      <button type="button" className="button secondary" onClick={run} disabled={busy} data-testid={testId} aria-describedby={`${testId}-status`}>
+      {/* A real link (works without JavaScript); with it, the click downloads through fetch. */}
+      <a
+        className="button secondary"
+        href={href}
+        download
+        onClick={(event) => {
+          event.preventDefault();
+          if (!busy) void run();
+        }}
+        aria-disabled={busy || undefined}
+        style={busy ? { opacity: 0.6, cursor: "wait" } : undefined}
+        data-testid={testId}
+        aria-describedby={`${testId}-status`}
+      >
         {label}
-      </button>
+      </a>
       <span
         id={`${testId}-status`}
         className="small muted"

@@ -29,18 +29,20 @@ export async function GET(request: Request, { params }: Ctx) {
   const brief = await loadMapBrief(mapId, side);
   await recordAudit({ mapId, actorId: user!.id, action: "map.exported", detail: { side, format } });
   const headers = { "cache-control": "private, no-store" };
-  // Content-Length lets the brief page show download progress (bytes received of the total).
+  // The size lets the brief page show download progress (bytes received of the total). Next
+  // drops a route handler's own Content-Length (it re-frames the body), so it goes in
+  // X-Content-Length.
   if (format === "md") {
     const text = new TextEncoder().encode(briefToMarkdown(brief));
     return new Response(text, {
-      headers: { ...headers, "content-length": String(text.byteLength), "content-type": "text/markdown; charset=utf-8", "content-disposition": contentDisposition("inline", briefFileName(brief, "md")) },
+      headers: { ...headers, "x-content-length": String(text.byteLength), "content-type": "text/markdown; charset=utf-8", "content-disposition": contentDisposition("inline", briefFileName(brief, "md")) },
     });
   }
   const bytes = await briefToDocx(brief);
   return new Response(new Uint8Array(bytes), {
     headers: {
       ...headers,
-      "content-length": String(bytes.byteLength),
+      "x-content-length": String(bytes.byteLength),
       "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "content-disposition": contentDisposition("attachment", briefFileName(brief, "docx")),
     },
