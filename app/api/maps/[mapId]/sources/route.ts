@@ -1,3 +1,4 @@
+import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { authorizeMap } from "@/lib/auth/mapPermissions";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { createSourceForMap } from "@/lib/db/sources";
@@ -9,6 +10,8 @@ type Ctx = { params: Promise<{ mapId: string }> };
 
 /** Adds a source (pasted text or an uploaded .txt/.md/.html/.pdf) to a map. Editors and owners only. */
 export async function POST(request: Request, { params }: Ctx) {
+  const crossOrigin = rejectCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const { mapId } = await params;
   const user = await getSessionUser();
   const access = await authorizeMap(user?.id ?? null, mapId, "edit");

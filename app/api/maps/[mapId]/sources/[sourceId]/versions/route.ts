@@ -1,3 +1,4 @@
+import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { authorizeMap } from "@/lib/auth/mapPermissions";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { addSourceVersion, findMapSource } from "@/lib/db/sources";
@@ -9,6 +10,8 @@ type Ctx = { params: Promise<{ mapId: string; sourceId: string }> };
 
 /** Imports a new version (n+1, immutable) of a map's source. The client re-anchors citations in the live doc. */
 export async function POST(request: Request, { params }: Ctx) {
+  const crossOrigin = rejectCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const { mapId, sourceId } = await params;
   const user = await getSessionUser();
   const access = await authorizeMap(user?.id ?? null, mapId, "edit");
