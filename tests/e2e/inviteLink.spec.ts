@@ -28,7 +28,7 @@ async function socketAs(context: BrowserContext, baseURL: string, mapId: string)
 
 test("an owner invites a commenter by link: they watch live, cannot edit, and open evidence cards", async ({ browser, baseURL }, testInfo) => {
   // Two browsers, a sign-up and a reload each on a 2-core machine: more than the default minute.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const owner = await signUpInNewContext(browser, "Olive Owner", `olive-${stamp}@example.com`, { width: 1280, height: 1200 });
   const mapId = new URL(owner.mapUrl).pathname.split("/").pop()!;
@@ -60,8 +60,8 @@ test("an owner invites a commenter by link: they watch live, cannot edit, and op
   await expect(guest).toHaveURL(new RegExp(`/maps/${mapId}$`));
 
   // They see the map live and read-only, and the page says why.
-  await expect(guest.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
-  await expect(owner.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(guest.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
+  await expect(owner.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
   await expect(guest.getByTestId("read-only-notice")).toContainText("You can comment but not edit");
   await expect(guest.getByTestId("map-editor")).toHaveAttribute("data-read-only", "true");
 
@@ -107,11 +107,11 @@ test("an owner invites a commenter by link: they watch live, cannot edit, and op
   await expect(owner.page.getByTestId("map-outline").getByText(marker)).toBeVisible();
   await expect(owner.page.locator("body")).not.toContainText("FORGED BY A COMMENTER");
   await owner.page.reload();
-  await expect(owner.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(owner.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
   await expect(owner.page.getByTestId("map-outline").getByText(marker)).toBeVisible();
   await expect(owner.page.locator("body")).not.toContainText("FORGED BY A COMMENTER");
   await guest.reload();
-  await expect(guest.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(guest.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
   await expect(guest.locator("body")).not.toContainText("FORGED BY A COMMENTER");
 
   // The commenter opens an evidence card: the reader shows the highlighted passage.
