@@ -257,6 +257,20 @@ describe("authorization matrix: every route, page and the WebSocket × six kinds
     expect(mismatches).toEqual([]);
   });
 
+  it("refuses every state-changing route called from another origin, even with the owner's cookie", { timeout: 300_000 }, async () => {
+    // next-auth's own routes are protected by its CSRF token instead.
+    const rows = ROUTE_CASES.filter((row) => !["GET", "HEAD", "OPTIONS"].includes(row.method) && !row.file.includes("[...nextauth]"));
+    const accepted: string[] = [];
+    for (const row of rows) {
+      const spec = await row.request(fixture, "owner");
+      const res = await send("owner", { ...spec, headers: { ...spec.headers, origin: "http://evil.example" } });
+      if (res.status !== 403) accepted.push(`${row.method} ${row.file}: ${res.status} ${(await res.text()).slice(0, 120)}`);
+    }
+    console.log(`authorizationMatrix: ${rows.length} state-changing routes checked against a foreign Origin`);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(accepted).toEqual([]);
+  });
+
   it("opens the WebSocket only for members and drops viewers' and commenters' edits", async () => {
     const texts = {} as Record<Role, string>;
     for (const role of ROLES) {
