@@ -15,8 +15,8 @@ test("two users edit one map live: add, type, see the caret, re-parent, reload, 
   // Alice shares her map with Bob as an editor; Bob opens it.
   await alice.page.getByTestId("share-panel").locator("summary").click();
   await alice.page.getByLabel("Email to share with").fill(`bob-${stamp}@example.com`);
-  await alice.page.getByLabel("Role").selectOption("editor");
-  await alice.page.getByRole("button", { name: "Share" }).click();
+  await alice.page.getByLabel("Role", { exact: true }).selectOption("editor");
+  await alice.page.getByRole("button", { name: "Share", exact: true }).click();
   await expect(alice.page.getByTestId("share-panel")).toContainText("Bob Rebuttal");
   await bob.page.goto(alice.mapUrl);
 
