@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { PrismaClient } from "./generated/client";
+import { Prisma, type PrismaClient } from "./generated/client";
 
 type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "mapUpdate" | "mapSnapshot">;
 
@@ -10,24 +10,28 @@ type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "mapUpdate" | "map
 
 /** Appends Yjs updates to a map's log in one statement (a group commit). */
 export async function appendMapUpdates(db: Db, mapId: string, updates: readonly Uint8Array[]): Promise<void> {
-  if (updates.length === 0) return;
-  await db.$transaction([
-    db.$executeRaw`select pg_advisory_xact_lock_shared(hashtext(${mapId}))`,
-    db.mapUpdate.createMany({ data: updates.map((u) => ({ mapId, update: new Uint8Array(u) })) }),
-  ]);
+  await appendUpdatesOfMaps(db, updates.map((update) => ({ mapId, update })));
 }
 
 /**
- * Appends the updates of several maps in one transaction (a group commit across rooms: one
- * round trip per tick instead of one per map). Takes each map's lock shared, in a fixed order.
+ * Appends the updates of several maps (a group commit across rooms) in ONE statement: one
+ * round trip and no interactive transaction, because this runs ~10 times a second per busy
+ * process and Prisma's BEGIN + lock + createMany + COMMIT cost ~2.7 ms of CPU each time
+ * (measured; one raw statement ~0.6 ms). A single statement is its own transaction, so the
+ * shared advisory locks (taken in a fixed order, in the `locks` CTE) are held until the rows
+ * are committed. The CTE is evaluated as an InitPlan before the first row is produced, i.e.
+ * before any id is drawn from the sequence, which is the ordering compaction relies on.
  */
 export async function appendUpdatesOfMaps(db: Db, rows: readonly { mapId: string; update: Uint8Array }[]): Promise<void> {
   if (rows.length === 0) return;
   const mapIds = [...new Set(rows.map((r) => r.mapId))].sort();
-  await db.$transaction([
-    db.$executeRaw`select pg_advisory_xact_lock_shared(hashtext(m)) from unnest(${mapIds}::text[]) as m order by m`,
-    db.mapUpdate.createMany({ data: rows.map((r) => ({ mapId: r.mapId, update: new Uint8Array(r.update) })) }),
-  ]);
+  const values = Prisma.join(rows.map((r, i) => Prisma.sql`(${r.mapId}::text, ${new Uint8Array(r.update)}::bytea, ${i}::int)`));
+  await db.$executeRaw`
+    with locks as materialized (select pg_advisory_xact_lock_shared(hashtext(m)) from unnest(${mapIds}::text[]) as m order by m)
+    insert into "MapUpdate" ("mapId", "update")
+    select v.m, v.u from (values ${values}) as v(m, u, n)
+    where (select count(*) from locks) >= 0
+    order by v.n`;
 }
 
 /** Log rows not yet folded into the snapshot. */

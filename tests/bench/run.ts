@@ -64,7 +64,8 @@ const LOAD_SIZES = [
 const WORKERS = 2;
 // Server start-up waits this long: on a shared 2-core machine under other jobs' builds a
 // start can take well over the default minute.
-const START = { timeoutMs: 240_000 };
+// Diagnosis: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our server only.
+const START = { timeoutMs: 240_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [] };
 // --only S1,S3: run just those scenarios (diagnosis); the idle/load phase is skipped too.
 const ONLY = (() => {
   const i = args.indexOf("--only");
@@ -317,7 +318,7 @@ async function main(): Promise<number> {
   const { sampleState } = await prepareDatabase(db.env);
   log(`prepared the database (sample doc ${sampleState.byteLength} bytes)`);
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
-  const serverEnv = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000", COLLAB_MAX_CONNECTIONS_PER_USER: "0" };
+  const serverEnv: Record<string, string> = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000", COLLAB_MAX_CONNECTIONS_PER_USER: "0" };
   const scenarios: ScenarioReport[] = [];
   let failed = false;
   const statsOf = (output: string) => {

@@ -21,7 +21,9 @@ export interface RefServer {
 export async function startReference(): Promise<RefServer> {
   const port = await freePort();
   const script = path.join(root, "node_modules", "@y", "websocket-server", "src", "server.js");
-  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  // Diagnosis: BENCH_REF_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-ref" profiles the reference.
+  const nodeArgs = process.env.BENCH_REF_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

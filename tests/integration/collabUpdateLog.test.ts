@@ -58,6 +58,30 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
     expect((await compactMapLog(db.prisma, map.id)).folded).toBe(0);
   });
 
+  it.runIf(kind === "postgresql")("an append waits for a running compaction before it draws a row id", async () => {
+    const map = await db.prisma.map.create({ data: { title: "lock order test", question: "?" } });
+    const compactor = new pg.Client({ connectionString: testDb.env.DATABASE_URL });
+    await compactor.connect();
+    const lastId = async () => BigInt((await compactor.query(`select last_value from "MapUpdate_id_seq"`)).rows[0].last_value);
+    try {
+      await compactor.query("begin");
+      await compactor.query("select pg_advisory_xact_lock(hashtext($1))", [map.id]);
+      const before = await lastId();
+      let appended = false;
+      const append = appendMapUpdates(db.prisma, map.id, [new Uint8Array([0, 0])]).then(() => (appended = true));
+      await new Promise((r) => setTimeout(r, 300));
+      // Still blocked on the lock, and no id taken yet: an id drawn now could land below the
+      // snapshot's lastUpdateId and be skipped by every later load.
+      expect(appended).toBe(false);
+      expect(await lastId()).toBe(before);
+      await compactor.query("commit");
+      await append;
+      expect(await lastId()).toBeGreaterThan(before);
+    } finally {
+      await compactor.end();
+    }
+  });
+
   it.runIf(kind === "postgresql")("never folds past an append that took its id earlier but commits later", async () => {
     const map = await db.prisma.map.create({ data: { title: "gap test", question: "?" } });
     const writer = new Y.Doc();

@@ -31,9 +31,12 @@ export interface ServerProcess {
  * Starts the real server (server/index.ts, production build) as a separate process on a
  * free port and waits until it answers /api/health.
  */
-export async function startServer(env: Record<string, string>, opts: { port?: number; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  opts: { port?: number; timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", path.join(root, "server", "index.ts")], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
