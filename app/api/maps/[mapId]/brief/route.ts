@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { authorizeMap } from "@/lib/auth/mapPermissions";
-import { getSessionUser } from "@/lib/auth/sessionUser";
 import { recordAudit } from "@/lib/db/auditLog";
+import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { briefToDocx } from "@/lib/interchange/briefDocx";
 import { briefToMarkdown } from "@/lib/interchange/briefMarkdown";
 import { briefFileName, contentDisposition, loadMapBrief } from "@/lib/interchange/mapBrief";
@@ -21,13 +20,12 @@ export async function GET(request: Request, { params }: Ctx) {
   const url = new URL(request.url);
   const query = BriefQuery.safeParse({ side: url.searchParams.get("side") ?? undefined, format: url.searchParams.get("format") ?? undefined });
   if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
-  const user = await getSessionUser();
-  const access = await authorizeMap(user?.id ?? null, mapId, "read");
-  if (!access.ok) return Response.json({ error: access.reason }, { status: access.status });
+  const access = await mapAccessOrResponse(mapId, "read");
+  if (access instanceof Response) return access;
 
   const { side, format } = query.data;
   const brief = await loadMapBrief(mapId, side);
-  await recordAudit({ mapId, actorId: user!.id, action: "map.exported", detail: { side, format } });
+  await recordAudit({ mapId, actorId: access.user.id, action: "map.exported", detail: { side, format } });
   const headers = { "cache-control": "private, no-store" };
   // The size lets the brief page show download progress (bytes received of the total). Next
   // drops a route handler's own Content-Length (it re-frames the body), so it goes in

@@ -1,5 +1,4 @@
-import { authorizeMap } from "@/lib/auth/mapPermissions";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { loadMapSides } from "@/lib/interchange/mapFlow";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,7 @@ type Ctx = { params: Promise<{ mapId: string }> };
  */
 export async function GET(_request: Request, { params }: Ctx) {
   const { mapId } = await params;
-  const user = await getSessionUser();
-  const access = await authorizeMap(user?.id ?? null, mapId, "read");
-  if (!access.ok) return Response.json({ error: access.reason }, { status: access.status });
+  const access = await mapAccessOrResponse(mapId, "read");
+  if (access instanceof Response) return access;
   return Response.json(await loadMapSides(mapId), { headers: { "cache-control": "private, no-store" } });
 }

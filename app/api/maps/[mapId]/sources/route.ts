@@ -1,6 +1,5 @@
+import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { authorizeMap } from "@/lib/auth/mapPermissions";
-import { getSessionUser } from "@/lib/auth/sessionUser";
 import { createSourceForMap } from "@/lib/db/sources";
 import { readSourceUpload } from "@/lib/sources/sourceUpload";
 
@@ -13,11 +12,10 @@ export async function POST(request: Request, { params }: Ctx) {
   const crossOrigin = rejectCrossOrigin(request);
   if (crossOrigin) return crossOrigin;
   const { mapId } = await params;
-  const user = await getSessionUser();
-  const access = await authorizeMap(user?.id ?? null, mapId, "edit");
-  if (!access.ok) return Response.json({ error: access.status === 403 ? "Only editors and owners can add sources to this map." : access.reason }, { status: access.status });
+  const access = await mapAccessOrResponse(mapId, "edit", "Only editors and owners can add sources to this map.");
+  if (access instanceof Response) return access;
   const upload = await readSourceUpload(request);
   if (!upload.ok) return Response.json({ error: upload.error }, { status: upload.status });
-  const source = await createSourceForMap(mapId, user!.id, upload.meta, upload.text);
+  const source = await createSourceForMap(mapId, access.user.id, upload.meta, upload.text);
   return Response.json({ id: source.id, title: source.title, version: source.version, textLength: upload.text.length }, { status: 201 });
 }

@@ -1,6 +1,5 @@
-import { authorizeMap } from "@/lib/auth/mapPermissions";
-import { getSessionUser } from "@/lib/auth/sessionUser";
 import { findMapSource } from "@/lib/db/sources";
+import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +8,8 @@ type Ctx = { params: Promise<{ mapId: string; sourceId: string }> };
 /** The text of one version of a map's source (the newest unless ?version=n). */
 export async function GET(request: Request, { params }: Ctx) {
   const { mapId, sourceId } = await params;
-  const user = await getSessionUser();
-  const access = await authorizeMap(user?.id ?? null, mapId, "read");
-  if (!access.ok) return Response.json({ error: access.reason }, { status: access.status });
+  const access = await mapAccessOrResponse(mapId, "read");
+  if (access instanceof Response) return access;
   const raw = new URL(request.url).searchParams.get("version");
   const version = raw === null ? undefined : Number(raw);
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) return Response.json({ error: "version must be a positive integer" }, { status: 400 });

@@ -1,6 +1,5 @@
+import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { authorizeMap } from "@/lib/auth/mapPermissions";
-import { getSessionUser } from "@/lib/auth/sessionUser";
 import { addSourceVersion, findMapSource } from "@/lib/db/sources";
 import { readSourceUpload } from "@/lib/sources/sourceUpload";
 
@@ -13,9 +12,8 @@ export async function POST(request: Request, { params }: Ctx) {
   const crossOrigin = rejectCrossOrigin(request);
   if (crossOrigin) return crossOrigin;
   const { mapId, sourceId } = await params;
-  const user = await getSessionUser();
-  const access = await authorizeMap(user?.id ?? null, mapId, "edit");
-  if (!access.ok) return Response.json({ error: access.status === 403 ? "Only editors and owners can import a new version." : access.reason }, { status: access.status });
+  const access = await mapAccessOrResponse(mapId, "edit", "Only editors and owners can import a new version.");
+  if (access instanceof Response) return access;
   const current = await findMapSource(mapId, sourceId);
   if (!current) return Response.json({ error: "There is no such source in this map." }, { status: 404 });
   const upload = await readSourceUpload(request, false);
