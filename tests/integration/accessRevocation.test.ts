@@ -3,6 +3,7 @@ import { CloseCode } from "../../lib/collab/closeCodes";
 import { freshDatabase, type TestDatabase } from "../support/testDatabases";
 import { startServer, type ServerProcess } from "../support/serverProcess";
 import { CollabClient, DEMO_EMAIL, DEMO_PASSWORD, firstMapId, signedIn, signedUp, waitFor } from "../support/collabClient";
+import { shareMap } from "../support/shareMap";
 
 describe("a role change reaches the live socket", () => {
   let db: TestDatabase;
@@ -23,12 +24,7 @@ describe("a role change reaches the live socket", () => {
     const owner = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
     const mapId = await firstMapId(owner);
     const member = await signedUp(server.url, "member@example.com", "member password");
-    const share = (role: string) =>
-      owner.fetch(`/api/maps/${mapId}/members`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "member@example.com", role }),
-      });
+    const share = (role: string) => shareMap(owner, mapId, "member@example.com", role);
     expect((await share("editor")).status).toBe(200);
 
     const client = new CollabClient(server.url, mapId, member.cookieHeader());

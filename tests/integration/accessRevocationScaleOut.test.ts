@@ -1,42 +1,20 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/collab/closeCodes";
-import { freshPostgresDatabase, TEST_DATABASE_URL, type TestDatabase } from "../support/testDatabases";
-import { startServer, type ServerProcess } from "../support/serverProcess";
 import { HttpSession } from "../support/httpSession";
 import { CollabClient, DEMO_EMAIL, DEMO_PASSWORD, firstMapId, signedIn, sleep, upgradeStatus, waitFor } from "../support/collabClient";
+import { shareMap } from "../support/shareMap";
+import { logTwoInstancesSkip, twoInstancesEnabled, useTwoInstances } from "../support/twoInstances";
 
 // The owner changes access through instance A; the member's socket lives on instance B. The
 // access-changed event crosses the Redis bus, so B must close that socket within a second.
 
-const REDIS_URL = process.env.REDIS_URL;
-const enabled = Boolean(TEST_DATABASE_URL && REDIS_URL);
-if (!enabled) {
-  console.log(
-    `skip: the cross-instance revocation test needs both TEST_DATABASE_URL and REDIS_URL (missing: ${[!TEST_DATABASE_URL && "TEST_DATABASE_URL", !REDIS_URL && "REDIS_URL"].filter(Boolean).join(", ")}).`,
-  );
-}
+logTwoInstancesSkip("the cross-instance revocation test");
 
-describe.skipIf(!enabled)("access revocation across two instances", () => {
-  let db: TestDatabase;
-  let a: ServerProcess;
-  let b: ServerProcess;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    db = await freshPostgresDatabase();
-    const env = { ...db.env, DEMO_PASSWORD, REDIS_URL: REDIS_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
-    // One after the other: the first applies the migrations and seeds.
-    a = await startServer(env, { timeoutMs: 180_000 });
-    b = await startServer(env, { timeoutMs: 180_000 });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-  });
+describe.skipIf(!twoInstancesEnabled)("access revocation across two instances", () => {
+  const cluster = useTwoInstances();
 
   it("closes the member's socket on the other instance within a second of a role change, then of removal", async () => {
+    const { a, b, clients } = cluster;
     const owner = await signedIn(a.url, DEMO_EMAIL, DEMO_PASSWORD);
     const mapId = await firstMapId(owner);
     const member = new HttpSession(a.url);
@@ -45,12 +23,7 @@ describe.skipIf(!enabled)("access revocation across two instances", () => {
     const { userId } = (await signUp.json()) as { userId: string };
     expect(await member.signIn("member@example.com", "member password")).toBe(true);
 
-    const share = (role: string) =>
-      owner.fetch(`/api/maps/${mapId}/members`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "member@example.com", role }),
-      });
+    const share = (role: string) => shareMap(owner, mapId, "member@example.com", role);
     expect((await share("editor")).status).toBe(200);
 
     // The same session cookie works on B (shared NEXTAUTH_SECRET), as behind a load balancer.

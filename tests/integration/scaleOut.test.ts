@@ -1,23 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { Redis } from "ioredis";
 import { addClaim, buildMapTree, claimBodyFragment, claimPlainText, moveClaim, readAllClaims, setClaimText } from "../../lib/argument";
 import { loadMapDoc } from "../../lib/db/mapState";
-import { freshPostgresDatabase, TEST_DATABASE_URL, type TestDatabase } from "../support/testDatabases";
 import { startServer, type ServerProcess } from "../support/serverProcess";
 import type { HttpSession } from "../support/httpSession";
 import { CollabClient, collabUrl, crashServer, DEMO_EMAIL, DEMO_PASSWORD, firstMapId, mapFingerprint, signedIn, sleep, waitFor, withDatabase } from "../support/collabClient";
+import { logTwoInstancesSkip, REDIS_URL, twoInstancesEnabled, useTwoInstances } from "../support/twoInstances";
 
 // Two real server processes on one PostgreSQL database and one Redis (DESIGN.md "Scale-out").
 
-const REDIS_URL = process.env.REDIS_URL;
-const enabled = Boolean(TEST_DATABASE_URL && REDIS_URL);
-if (!enabled) {
-  console.log(
-    `skip: the scale-out test needs both TEST_DATABASE_URL and REDIS_URL (missing: ${[!TEST_DATABASE_URL && "TEST_DATABASE_URL", !REDIS_URL && "REDIS_URL"].filter(Boolean).join(", ")}).`,
-  );
-}
+logTwoInstancesSkip("the scale-out test");
 
 const textOf = (doc: Y.Doc, id: string) => {
   const f = claimBodyFragment(doc, id);
@@ -33,55 +26,35 @@ const moveTo = (c: CollabClient, server: ServerProcess) => {
   c.provider.serverUrl = collabUrl(server.url);
 };
 
-describe.skipIf(!enabled)("scale-out: two instances on PostgreSQL and Redis", () => {
-  let db: TestDatabase;
-  let a: ServerProcess;
-  let b: ServerProcess;
+describe.skipIf(!twoInstancesEnabled)("scale-out: two instances on PostgreSQL and Redis", () => {
+  const cluster = useTwoInstances({
+    // The widest group-commit window, so the crash below can catch unflushed edits.
+    COLLAB_FLUSH_DELAY_MS: "100",
+    COLLAB_REDIS_CONFIRM_MS: "1000",
+  });
+  const { clients } = cluster;
   let demo: HttpSession;
   let mapId: string;
-  const clients: CollabClient[] = [];
   const client = (server: ServerProcess) => {
     const c = new CollabClient(server.url, mapId, demo.cookieHeader());
     clients.push(c);
     return c;
   };
-  let env: Record<string, string>;
 
   beforeAll(async () => {
-    db = await freshPostgresDatabase();
-    env = {
-      ...db.env,
-      DEMO_PASSWORD,
-      REDIS_URL: REDIS_URL!,
-      // Both instances must accept each other's session cookies.
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      // The widest group-commit window, so the crash below can catch unflushed edits.
-      COLLAB_FLUSH_DELAY_MS: "100",
-      COLLAB_REDIS_CONFIRM_MS: "1000",
-    };
-    // One after the other: the first applies the migrations and seeds.
-    a = await startServer(env);
-    b = await startServer(env);
-    demo = await signedIn(a.url, DEMO_EMAIL, DEMO_PASSWORD);
+    demo = await signedIn(cluster.a.url, DEMO_EMAIL, DEMO_PASSWORD);
     mapId = await firstMapId(demo);
-  });
-  afterAll(async () => {
-    // SCALE_DEBUG=1 prints what the instances logged.
-    if (process.env.SCALE_DEBUG) console.log(`A:\n${a?.output()}\nB:\n${b?.output()}`);
-    for (const c of clients) c.destroy();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
   });
 
   it("clients split across the instances converge under concurrent edits and moves, with presence", async () => {
-    const a1 = client(a);
-    const a2 = client(a);
-    const b1 = client(b);
-    const b2 = client(b);
+    const a1 = client(cluster.a);
+    const a2 = client(cluster.a);
+    const b1 = client(cluster.b);
+    const b2 = client(cluster.b);
     const all = [a1, a2, b1, b2];
     await Promise.all(all.map((c) => c.whenSynced()));
-    expect(a.output()).toContain("connected to Redis");
-    expect(b.output()).toContain("connected to Redis");
+    expect(cluster.a.output()).toContain("connected to Redis");
+    expect(cluster.b.output()).toContain("connected to Redis");
     expect(mapFingerprint(b1.doc)).toBe(mapFingerprint(a1.doc));
 
     // Set-up: two claims both sides know.
@@ -140,7 +113,7 @@ describe.skipIf(!enabled)("scale-out: two instances on PostgreSQL and Redis", ()
     expect(readAllClaims(b1.doc)).toHaveLength(before + 2);
     expect(textOf(b1.doc, onA)).toBe("during the outage, A");
     expect(textOf(a1.doc, onB)).toBe("during the outage, B");
-    for (const s of [a, b]) {
+    for (const s of [cluster.a, cluster.b]) {
       expect(s.output()).toContain("is unavailable");
       expect(s.output()).toContain("Redis is back");
       // Loud, but once per outage — not once per dropped message.
@@ -154,12 +127,12 @@ describe.skipIf(!enabled)("scale-out: two instances on PostgreSQL and Redis", ()
     // An edit A accepted and fanned out, killed before its 100 ms group commit is certain.
     const last = addClaim(a1.doc, { kind: "position", parentId: root, text: "just before the kill", authorId: null });
     await waitFor(() => textOf(b1.doc, last) === "just before the kill", 5_000, "edit via A reached B");
-    await crashServer(a);
+    await crashServer(cluster.a);
     // The load balancer sends A's clients to B; meanwhile everyone keeps editing.
     const offline = addClaim(a2.doc, { kind: "position", parentId: root, text: "while A is dead", authorId: null });
     const onB = addClaim(b2.doc, { kind: "position", parentId: root, text: "on B after the kill", authorId: null });
-    moveTo(a1, b);
-    moveTo(a2, b);
+    moveTo(a1, cluster.b);
+    moveTo(a2, cluster.b);
     await waitFor(() => allConverged(clients), 15_000, "convergence after the kill");
     expect(textOf(b1.doc, offline)).toBe("while A is dead");
     expect(textOf(a1.doc, onB)).toBe("on B after the kill");
@@ -168,13 +141,13 @@ describe.skipIf(!enabled)("scale-out: two instances on PostgreSQL and Redis", ()
     // Durable without A: what A accepted but may not have logged yet, B writes once A fails to
     // confirm it (COLLAB_REDIS_CONFIRM_MS); A's reconnected clients cannot resend it, B has it.
     await sleep(2_000);
-    const withoutA = await withDatabase(db, () => loadMapDoc(mapId));
+    const withoutA = await withDatabase(cluster.db, () => loadMapDoc(mapId));
     expect(textOf(withoutA, last)).toBe("just before the kill");
 
     // A comes back: a fresh client there gets everything (from the database plus its peer B).
-    a = await startServer(env, { port: a.port });
-    const freshA = client(a);
-    const freshB = client(b);
+    cluster.a = await startServer(cluster.env, { port: cluster.a.port });
+    const freshA = client(cluster.a);
+    const freshB = client(cluster.b);
     await waitFor(() => allConverged([...clients]), 15_000, "fresh clients on both instances");
     const expected = mapFingerprint(b1.doc);
     expect(mapFingerprint(freshA.doc)).toBe(expected);
@@ -182,16 +155,16 @@ describe.skipIf(!enabled)("scale-out: two instances on PostgreSQL and Redis", ()
     // After everything settles, the database has it all, and the projection has each claim once.
     await sleep(300);
     for (const c of clients.splice(0)) c.destroy();
-    await Promise.all([a.stop(), b.stop()]);
-    const stored = await withDatabase(db, () => loadMapDoc(mapId));
+    await Promise.all([cluster.a.stop(), cluster.b.stop()]);
+    const stored = await withDatabase(cluster.db, () => loadMapDoc(mapId));
     expect(mapFingerprint(stored)).toBe(expected);
     expect(textOf(stored, last)).toBe("just before the kill");
-    const projected = await withDatabase(db, (h) => h.prisma.claim.findMany({ where: { mapId }, select: { id: true } }));
+    const projected = await withDatabase(cluster.db, (h) => h.prisma.claim.findMany({ where: { mapId }, select: { id: true } }));
     expect(projected.map((p) => p.id).sort()).toEqual(readAllClaims(stored).map((c) => c.id).sort());
 
     // The surviving instance, restarted, serves the same doc from the database alone.
-    b = await startServer(env, { port: b.port });
-    const again = client(b);
+    cluster.b = await startServer(cluster.env, { port: cluster.b.port });
+    const again = client(cluster.b);
     await again.whenSynced();
     expect(mapFingerprint(again.doc)).toBe(expected);
   });

@@ -1,40 +1,18 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/collab/closeCodes";
-import { TEST_DATABASE_URL, freshPostgresDatabase, type TestDatabase } from "../support/testDatabases";
-import { startServer, type ServerProcess } from "../support/serverProcess";
 import { CollabClient, DEMO_EMAIL, DEMO_PASSWORD, signedIn, signedUp, upgradeStatus, waitFor } from "../support/collabClient";
+import { logTwoInstancesSkip, twoInstancesEnabled, useTwoInstances } from "../support/twoInstances";
 
-const REDIS_URL = process.env.REDIS_URL;
-const enabled = Boolean(TEST_DATABASE_URL && REDIS_URL);
-if (!enabled) {
-  console.log(
-    `skip: the cross-instance team/deletion test needs both TEST_DATABASE_URL and REDIS_URL (missing: ${[!TEST_DATABASE_URL && "TEST_DATABASE_URL", !REDIS_URL && "REDIS_URL"].filter(Boolean).join(", ")}).`,
-  );
-}
+logTwoInstancesSkip("the cross-instance team/deletion test");
 
 const post = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 // The change is made through instance A; the member's socket is on instance B.
-describe.skipIf(!enabled)("team removal and map deletion reach sockets on another instance", () => {
-  let db: TestDatabase;
-  let a: ServerProcess;
-  let b: ServerProcess;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    db = await freshPostgresDatabase();
-    const env = { ...db.env, DEMO_PASSWORD, REDIS_URL: REDIS_URL!, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
-    a = await startServer(env, { timeoutMs: 180_000 });
-    b = await startServer(env, { timeoutMs: 180_000 });
-  }, 400_000);
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-  });
+describe.skipIf(!twoInstancesEnabled)("team removal and map deletion reach sockets on another instance", () => {
+  const cluster = useTwoInstances();
 
   it("closes with 4509 on removal from the team and 4410 on deletion, on instance B", async () => {
+    const { a, b, clients } = cluster;
     const owner = await signedIn(a.url, DEMO_EMAIL, DEMO_PASSWORD);
     const member = await signedUp(a.url, "far@example.com", "far password");
     const teamId = (await (await owner.fetch("/api/teams", post({ name: "Far team" }))).json()).id as string;
