@@ -3,6 +3,41 @@ import type { MapProjection } from "../argument";
 
 type Tx = Pick<PrismaClient, "claim" | "citation" | "map">;
 
+/** The claim rows the doc implies: one mapping for both writers below. */
+function claimRows(mapId: string, projection: MapProjection) {
+  return projection.claims.map((c) => ({
+    mapId,
+    id: c.id,
+    kind: c.kind,
+    stance: c.stance,
+    parentId: c.parentId,
+    order: c.order,
+    text: c.text,
+    authorId: c.authorId,
+    createdAt: new Date(c.createdAt),
+  }));
+}
+
+/** The citation rows the doc implies. */
+function citationRows(mapId: string, projection: MapProjection) {
+  return projection.citations.map((c) => ({
+    mapId,
+    id: c.id,
+    claimId: c.claimId,
+    sourceId: c.sourceId,
+    sourceVersion: c.sourceVersion,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    start: c.start,
+    end: c.end,
+    tag: c.tag,
+    note: c.note,
+    highlights: c.highlights,
+    authorId: c.authorId,
+  }));
+}
+
 /**
  * Replaces the relational projection of one map with what the Yjs doc says. Callers run it
  * inside a transaction so readers never see half a projection.
@@ -11,39 +46,10 @@ export async function replaceProjection(tx: Tx, mapId: string, projection: MapPr
   await tx.citation.deleteMany({ where: { mapId } });
   await tx.claim.deleteMany({ where: { mapId } });
   if (projection.claims.length > 0) {
-    await tx.claim.createMany({
-      data: projection.claims.map((c) => ({
-        mapId,
-        id: c.id,
-        kind: c.kind,
-        stance: c.stance,
-        parentId: c.parentId,
-        order: c.order,
-        text: c.text,
-        authorId: c.authorId,
-        createdAt: new Date(c.createdAt),
-      })),
-    });
+    await tx.claim.createMany({ data: claimRows(mapId, projection) });
   }
   if (projection.citations.length > 0) {
-    await tx.citation.createMany({
-      data: projection.citations.map((c) => ({
-        mapId,
-        id: c.id,
-        claimId: c.claimId,
-        sourceId: c.sourceId,
-        sourceVersion: c.sourceVersion,
-        exact: c.exact,
-        prefix: c.prefix,
-        suffix: c.suffix,
-        start: c.start,
-        end: c.end,
-        tag: c.tag,
-        note: c.note,
-        highlights: c.highlights,
-        authorId: c.authorId,
-      })),
-    });
+    await tx.citation.createMany({ data: citationRows(mapId, projection) });
   }
   const { title, question } = projection.meta;
   if (title || question) await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}) } });
@@ -82,33 +88,6 @@ export async function writeProjectionChanges(
     title: "",
     question: "",
   };
-  const claimRows = projection.claims.map((c) => ({
-    mapId,
-    id: c.id,
-    kind: c.kind,
-    stance: c.stance,
-    parentId: c.parentId,
-    order: c.order,
-    text: c.text,
-    authorId: c.authorId,
-    createdAt: new Date(c.createdAt),
-  }));
-  const citationRows = projection.citations.map((c) => ({
-    mapId,
-    id: c.id,
-    claimId: c.claimId,
-    sourceId: c.sourceId,
-    sourceVersion: c.sourceVersion,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
-    start: c.start,
-    end: c.end,
-    tag: c.tag,
-    note: c.note,
-    highlights: c.highlights,
-    authorId: c.authorId,
-  }));
   const diff = <R extends { id: string }>(rows: R[], before: Map<string, string>) => {
     const now = new Map<string, string>();
     const changed: R[] = [];
@@ -123,8 +102,8 @@ export async function writeProjectionChanges(
     for (const row of changed) stale.push(row.id);
     return { now, changed, stale };
   };
-  const claims = diff(claimRows, known.claims);
-  const citations = diff(citationRows, known.citations);
+  const claims = diff(claimRows(mapId, projection), known.claims);
+  const citations = diff(citationRows(mapId, projection), known.citations);
   if (citations.stale.length > 0) await tx.citation.deleteMany({ where: { mapId, id: { in: citations.stale } } });
   if (claims.stale.length > 0) await tx.claim.deleteMany({ where: { mapId, id: { in: claims.stale } } });
   if (claims.changed.length > 0) await tx.claim.createMany({ data: claims.changed });
