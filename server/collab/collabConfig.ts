@@ -27,6 +27,10 @@ export interface CollabConfig {
   compactMaxRows: number;
   projectionIdleMs: number;
   projectionMaxDelayMs: number;
+  /** A room with sockets but no edit for this long keeps only its encoded state (room.ts); 0: never. */
+  hibernateAfterMs: number;
+  /** Larger docs stay awake (rebuilding them would block the event loop). */
+  hibernateMaxBytes: number;
   /** Minimum gap between awareness broadcasts of a room. */
   awarenessIntervalMs: number;
   /** Upper bound for flushing on shutdown when the database does not answer. */
@@ -59,6 +63,8 @@ const schema = z.object({
   COLLAB_COMPACT_MAX_ROWS: int(500),
   COLLAB_PROJECTION_IDLE_MS: int(2_000),
   COLLAB_PROJECTION_MAX_DELAY_MS: int(10_000),
+  COLLAB_HIBERNATE_MS: int(30_000),
+  COLLAB_HIBERNATE_MAX_BYTES: int(1024 * 1024),
   COLLAB_AWARENESS_INTERVAL_MS: int(50),
   COLLAB_SHUTDOWN_TIMEOUT_MS: int(10_000),
   COLLAB_REDIS_SYNC_WAIT_MS: int(150),
@@ -91,6 +97,8 @@ export function readCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabCo
     compactMaxRows: e.COLLAB_COMPACT_MAX_ROWS,
     projectionIdleMs: e.COLLAB_PROJECTION_IDLE_MS,
     projectionMaxDelayMs: e.COLLAB_PROJECTION_MAX_DELAY_MS,
+    hibernateAfterMs: e.COLLAB_HIBERNATE_MS,
+    hibernateMaxBytes: e.COLLAB_HIBERNATE_MAX_BYTES,
     awarenessIntervalMs: e.COLLAB_AWARENESS_INTERVAL_MS,
     shutdownTimeoutMs: e.COLLAB_SHUTDOWN_TIMEOUT_MS,
     redisSyncWaitMs: e.COLLAB_REDIS_SYNC_WAIT_MS,

@@ -71,7 +71,7 @@ export class Connection implements RoomPeer {
     if (this.closed) return;
     // Like y-websocket's server: our step 1 (the client answers with what we lack) and the
     // awareness of everyone present; the client's own step 1, usually queued by now, gets step 2.
-    this.send(syncStep1Message(this.room.doc));
+    this.send(syncStep1Message(this.room.stateVector()));
     const awareness = this.room.awarenessSnapshot();
     if (awareness) this.send(awareness);
     const queued = this.queue ?? [];
@@ -133,7 +133,7 @@ export class Connection implements RoomPeer {
     const payload = decoding.readVarUint8Array(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       Y.decodeStateVector(payload);
-      this.send(syncStep2Message(this.room.doc, payload));
+      this.send(syncStep2Message(this.room.updateSince(payload)));
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -143,11 +143,15 @@ export class Connection implements RoomPeer {
     if (this.session.readOnly || this.room.frozen) return;
     // Decode fully before touching the room's doc: a truncated or garbage update throws
     // here, whereas applying it could fail half-way and leave the shared doc damaged.
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      Y.decodeUpdate(payload);
+      decoded = Y.decodeUpdate(payload);
     } catch (error) {
       throw new MalformedMessage(`undecodable Yjs update (${(error as Error).message})`);
     }
+    // A step 2 from a client that has nothing new is empty: nothing to apply (and no reason
+    // to wake a dormant room).
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     Y.applyUpdate(this.room.doc, payload, this);
   }
 

@@ -25,7 +25,10 @@ export const REMOTE_AWARENESS = Symbol("awareness from another instance");
 /** What the link needs from its room. */
 export interface LinkedRoom {
   readonly mapId: string;
+  /** Reading it wakes a dormant room; stateVector/updateSince do not. */
   readonly doc: Y.Doc;
+  stateVector(): Uint8Array;
+  updateSince(stateVector: Uint8Array): Uint8Array;
   readonly awareness: awarenessProtocol.Awareness;
   /** Awareness ids announced by this instance's own sockets. */
   localAwarenessIds(): number[];
@@ -111,7 +114,7 @@ export class RoomBusLink implements ChannelHandler {
       this.channel!.publish({
         kind: BusKind.sync1,
         requestId,
-        stateVector: Y.encodeStateVector(this.room.doc),
+        stateVector: this.room.stateVector(),
         awareness: this.localAwareness(),
       });
     });
@@ -135,10 +138,11 @@ export class RoomBusLink implements ChannelHandler {
 
   private handle(frame: BusFrame): void {
     const { sender, message } = frame;
-    const doc = this.room.doc;
+    // Read the doc only where it is needed: a dormant room (room.ts) stays dormant for
+    // presence and durability frames.
     switch (message.kind) {
       case BusKind.update:
-        Y.applyUpdate(doc, message.update, new RemoteUpdateOrigin(sender, message.seq));
+        Y.applyUpdate(this.room.doc, message.update, new RemoteUpdateOrigin(sender, message.seq));
         return;
       case BusKind.durable:
         this.confirm(sender, message.seq);
@@ -152,14 +156,14 @@ export class RoomBusLink implements ChannelHandler {
           kind: BusKind.sync2,
           target: sender,
           requestId: message.requestId,
-          update: Y.encodeStateAsUpdate(doc, message.stateVector),
-          stateVector: Y.encodeStateVector(doc),
+          update: this.room.updateSince(message.stateVector),
+          stateVector: this.room.stateVector(),
           awareness: this.localAwareness(),
         });
         return;
       case BusKind.sync2: {
         if (message.target !== this.bus.instanceId) return;
-        Y.applyUpdate(doc, message.update, new RemoteUpdateOrigin(sender, null));
+        Y.applyUpdate(this.room.doc, message.update, new RemoteUpdateOrigin(sender, null));
         if (message.awareness.byteLength > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.awareness, REMOTE_AWARENESS);
         if (message.requestId === 0) return;
         // The third leg: what the responder lacks (both sides may have diverged while Redis
@@ -168,7 +172,7 @@ export class RoomBusLink implements ChannelHandler {
           kind: BusKind.sync2,
           target: sender,
           requestId: 0,
-          update: Y.encodeStateAsUpdate(doc, message.stateVector),
+          update: this.room.updateSince(message.stateVector),
           stateVector: new Uint8Array(0),
           awareness: new Uint8Array(0),
         });

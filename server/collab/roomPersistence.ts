@@ -17,6 +17,9 @@ export interface PersistenceStats {
   /** Claim/citation rows deleted or rewritten by projection refreshes (only the changed ones). */
   projectionRowsWritten: number;
   citationsDropped: number;
+  /** Rooms that dropped their idle doc (room.ts dormancy), and rebuilt it. */
+  roomsHibernated: number;
+  roomsWoken: number;
 }
 
 export function emptyPersistenceStats(): PersistenceStats {
@@ -30,6 +33,8 @@ export function emptyPersistenceStats(): PersistenceStats {
     projectionsWritten: 0,
     projectionRowsWritten: 0,
     citationsDropped: 0,
+    roomsHibernated: 0,
+    roomsWoken: 0,
   };
 }
 
@@ -97,7 +102,8 @@ export class RoomPersistence {
 
   constructor(
     private readonly mapId: string,
-    private readonly doc: Y.Doc,
+    /** The live doc (a getter: reading it wakes a dormant room, see room.ts). */
+    private readonly docOf: () => Y.Doc,
     private readonly db: Database,
     private readonly config: CollabConfig,
     private readonly stats: PersistenceStats,
@@ -137,6 +143,11 @@ export class RoomPersistence {
 
   get hasPendingWrites(): boolean {
     return this.pending.length > 0;
+  }
+
+  /** Nothing pending, running or due that needs the live doc (a room may go dormant). */
+  get quiescent(): boolean {
+    return this.pending.length === 0 && !this.running && this.due.size === 0 && !this.projectionDirty && !this.projection.pending;
   }
 
   private scheduleFlush(): void {
@@ -222,7 +233,7 @@ export class RoomPersistence {
     if (!this.projectionDirty) return;
     this.projectionDirty = false;
     try {
-      const result = await refreshProjection(this.db, this.sources, this.mapId, this.doc, this.log, this.writtenProjection);
+      const result = await refreshProjection(this.db, this.sources, this.mapId, this.docOf(), this.log, this.writtenProjection);
       this.writtenProjection = result.written;
       this.stats.projectionsWritten++;
       this.stats.projectionRowsWritten += result.rowsChanged;

@@ -1,4 +1,3 @@
-import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -20,18 +19,24 @@ export function sessionMessage(info: SessionInfo): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
+// Step 1 and 2 take encoded bytes rather than a doc: a dormant room (room.ts) answers from
+// its encoded state without rebuilding the doc.
+
+/** Step 1: the room's state vector (the peer answers with what the room lacks). */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 
-/** Step 2 for a peer's state vector: everything the room has that the peer lacks. */
-export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Step 2: everything the room has that the peer lacks (an update for the peer's state vector). */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
