@@ -62,11 +62,13 @@ const LOAD_SIZES = [
   ...(QUICK ? [] : [{ id: "16MB", bytes: 16 * 1024 * 1024 }]),
 ];
 const WORKERS = 2;
+const HIBERNATE_MS = 2000;
 // Server start-up waits this long: on a shared 2-core machine under other jobs' builds a
 // start can take well over the default minute.
 // Diagnosis: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our server only.
-const START = { timeoutMs: 240_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [] };
-// --only S1,S3: run just those scenarios (diagnosis); the idle/load phase is skipped too.
+const GC_ON_SIGNAL = ["--expose-gc", "--require", path.join(import.meta.dirname, "gcOnSignal.cjs")];
+const START = { timeoutMs: 240_000, nodeArgs: [...GC_ON_SIGNAL, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])] };
+// --only S1,S3: run just those scenarios (diagnosis); "idle" names the memory/load phase.
 const ONLY = (() => {
   const i = args.indexOf("--only");
   return i >= 0 ? new Set(args[i + 1].split(",")) : null;
@@ -137,6 +139,8 @@ interface Target {
   wsBases: string[];
   pid: number;
   cookie: string | null;
+  /** Everything the server printed so far (the idle phase reads its bench-gc lines). */
+  output: () => string;
 }
 
 function forkWorker(): ChildProcess {
@@ -226,15 +230,36 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
 
 // ---------- idle memory and cold load (run from this process) ----------
 
-async function idleMemory(target: Target, sampleState: Uint8Array): Promise<{ maps: number; rssDeltaMB: number; perMapKB: number }> {
-  // Medians of several samples: the V8 heap of a Next.js server breathes by a few MB on its own.
-  const medianRss = async (n: number) => {
-    const xs: number[] = [];
-    for (let i = 0; i < n; i++) (xs.push(readProc(target.pid).rssBytes), await sleep(250));
-    return xs.sort((a, b) => a - b)[Math.floor(n / 2)];
-  };
+interface IdleMemory {
+  maps: number;
+  /** Live memory per map after a full GC: V8 heap + external (Buffers, Uint8Arrays). */
+  perMapKB: number;
+  /** Resident set size per map (includes allocator slack and pages V8 has not returned). */
+  rssPerMapKB: number;
+  rssDeltaMB: number;
+}
+
+/** Full GC in the server (gcOnSignal.cjs), then its live memory as it reports it. */
+async function liveMemory(target: Target): Promise<{ live: number; rss: number }> {
+  const lines = () => target.output().split("\n").filter((l) => l.startsWith("bench-gc "));
+  const seen = lines().length;
+  process.kill(target.pid, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  while (lines().length <= seen) {
+    if (Date.now() > deadline) throw new Error(`${target.name}: no bench-gc report (started without gcOnSignal.cjs?)`);
+    await sleep(50);
+  }
+  const m = JSON.parse(lines().at(-1)!.slice("bench-gc ".length)) as { heapUsed: number; external: number; rss: number };
+  return { live: m.heapUsed + m.external, rss: m.rss };
+}
+
+async function idleMemory(target: Target, sampleState: Uint8Array): Promise<IdleMemory> {
+  // Warm the paths first (the first socket loads modules and caches), so the delta is the maps'.
+  const warm = new BenchClient(`${target.wsBases[0]}/${PROBE_MAP}`, target.cookie);
+  await warm.connect();
+  warm.close();
   await sleep(500);
-  const before = await medianRss(6);
+  const before = await liveMemory(target);
   const clients: BenchClient[] = [];
   for (let i = 0; i < idleIds.length; i += 25) {
     const batch = idleIds.slice(i, i + 25).map((id) => new BenchClient(`${target.wsBases[0]}/${id}`, target.cookie));
@@ -242,10 +267,12 @@ async function idleMemory(target: Target, sampleState: Uint8Array): Promise<{ ma
     for (const c of batch) Y.applyUpdate(c.doc, sampleState); // the reference starts empty; ours already has it
     clients.push(...batch);
   }
-  await sleep(1000);
-  const after = await medianRss(8);
+  // Idle = no edit for longer than the dormancy delay (ours; the reference keeps every doc).
+  await sleep(HIBERNATE_MS + 2000);
+  const after = await liveMemory(target);
   for (const c of clients) c.close();
-  return { maps: idleIds.length, rssDeltaMB: (after - before) / 2 ** 20, perMapKB: (after - before) / 1024 / idleIds.length };
+  const n = idleIds.length;
+  return { maps: n, perMapKB: (after.live - before.live) / 1024 / n, rssPerMapKB: (after.rss - before.rss) / 1024 / n, rssDeltaMB: (after.rss - before.rss) / 2 ** 20 };
 }
 
 async function timedLoad(url: string, cookie: string | null, expectLen: number): Promise<number> {
@@ -299,6 +326,17 @@ async function coldLoads(target: Target, sampleState: Uint8Array, waitForUnload:
   return out;
 }
 
+/** Starts servers in parallel; if any fails, stops the ones that did start before rethrowing (no orphans). */
+async function startAll<T extends readonly Promise<{ stop(): Promise<void> }>[]>(starts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    await Promise.all(settled.map((r) => (r.status === "fulfilled" ? r.value.stop() : null)));
+    throw failed.reason;
+  }
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 // ---------- main ----------
 
 async function main(): Promise<number> {
@@ -312,13 +350,23 @@ async function main(): Promise<number> {
   // (sign-in, health) come from the build.
   if (process.env.BENCH_REUSE_BUILD === "1" && fs.existsSync(path.join(distDir, "BUILD_ID"))) log("BENCH_REUSE_BUILD=1: using the existing build as it is");
   else ensureBuild();
+  // The app build (when one was needed) is not part of the benchmark's own running time.
+  const buildSeconds = (performance.now() - began) / 1000;
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${process.env.NEXT_DIST_DIR}`);
   const db = await freshDatabase(PG ? "postgresql" : "pglite");
   log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   const { sampleState } = await prepareDatabase(db.env);
   log(`prepared the database (sample doc ${sampleState.byteLength} bytes)`);
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
-  const serverEnv: Record<string, string> = { ...db.env, DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "1000", COLLAB_MAX_CONNECTIONS_PER_USER: "0" };
+  // Rooms go dormant after 2 s without an edit here (30 s by default) so the idle phase
+  // measures dormant rooms without waiting half a minute; the report says so.
+  const serverEnv: Record<string, string> = {
+    ...db.env,
+    DEMO_PASSWORD,
+    COLLAB_IDLE_UNLOAD_MS: "1000",
+    COLLAB_MAX_CONNECTIONS_PER_USER: "0",
+    COLLAB_HIBERNATE_MS: String(HIBERNATE_MS),
+  };
   const scenarios: ScenarioReport[] = [];
   let failed = false;
   const statsOf = (output: string) => {
@@ -327,27 +375,27 @@ async function main(): Promise<number> {
   };
   const redisReady = PG && !!process.env.REDIS_URL && redisScaleOutPresent();
   // --quick shares one server process across scenarios (a start costs 7–10 s here); the full run restarts it per scenario.
-  const [shared, sharedRef] = QUICK ? await Promise.all([startServer(serverEnv, START), startReference()]) : [null, null];
+  const [shared, sharedRef] = QUICK ? await startAll([startServer(serverEnv, START), startReference()] as const) : [null, null];
 
   try {
-    const none = { maps: 0, rssDeltaMB: NaN, perMapKB: NaN };
+    const none: IdleMemory = { maps: 0, rssDeltaMB: NaN, perMapKB: NaN, rssPerMapKB: NaN };
     let idleOurs = none, idleRef = none;
     let loadOurs: Awaited<ReturnType<typeof coldLoads>> = {}, loadRef: Awaited<ReturnType<typeof coldLoads>> = {};
-    if (!ONLY) {
+    if (!ONLY || ONLY.has("idle")) {
     // idle memory + cold load: ours (with the rooms unloading after 1 s idle) and the reference
     // First, on a freshly started server, so garbage from the load scenarios does not blur the RSS deltas.
     const server = shared ?? (await startServer(serverEnv, START));
     const cookie = (await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
-    const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie };
+    const oursT: Target = { name: "ours", wsBases: [server.url.replace(/^http/, "ws") + "/collab"], pid: server.child.pid!, cookie, output: server.output };
     idleOurs = await idleMemory(oursT, sampleState);
     loadOurs = await coldLoads(oursT, sampleState, async () => void (await sleep(3000)));
     if (server !== shared) await server.stop();
     const ref = sharedRef ?? (await startReference());
-    const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null };
+    const refT: Target = { name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null, output: ref.output };
     idleRef = await idleMemory(refT, sampleState);
     loadRef = await coldLoads(refT, sampleState, null);
     if (ref !== sharedRef) await ref.stop();
-    log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map, ref ${idleRef.perMapKB.toFixed(1)} KB/map; load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
+    log(`idle: ours ${idleOurs.perMapKB.toFixed(1)} KB/map live (${idleOurs.rssPerMapKB.toFixed(1)} RSS), ref ${idleRef.perMapKB.toFixed(1)} (${idleRef.rssPerMapKB.toFixed(1)} RSS); load ${JSON.stringify(loadOurs)} vs ${JSON.stringify(loadRef)}`);
     }
 
     for (const s of SCENARIOS) {
@@ -360,13 +408,13 @@ async function main(): Promise<number> {
       }
       // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
       const instances = s.redis
-        ? await Promise.all([startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START), startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START)])
+        ? await startAll([startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START), startServer({ ...serverEnv, REDIS_URL: process.env.REDIS_URL! }, START)])
         : [shared ?? (await startServer(serverEnv, START))];
       const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
       let ours: LoadFigures | null = null;
       let oursError: string | undefined;
       try {
-        ours = await runLoad({ name: "ours", wsBases: instances.map((i) => i.url.replace(/^http/, "ws") + "/collab"), pid: instances[0].child.pid!, cookie }, s, sampleState);
+        ours = await runLoad({ name: "ours", wsBases: instances.map((i) => i.url.replace(/^http/, "ws") + "/collab"), pid: instances[0].child.pid!, cookie, output: instances[0].output }, s, sampleState);
       } catch (e) {
         oursError = (e as Error).message;
       }
@@ -379,7 +427,7 @@ async function main(): Promise<number> {
       const ref = sharedRef ?? (await startReference());
       let reference: LoadFigures | null = null;
       try {
-        reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null }, s, sampleState);
+        reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null, output: ref.output }, s, sampleState);
       } catch (e) {
         log(`${s.id} reference failed: ${(e as Error).message}`);
       }
@@ -443,11 +491,12 @@ async function main(): Promise<number> {
       scenarios,
       idleMemory: { ours: idleOurs, reference: idleRef },
       load: { ours: loadOurs, reference: loadRef },
-      totalSeconds: (performance.now() - began) / 1000,
+      totalSeconds: (performance.now() - began) / 1000 - buildSeconds,
+      buildSeconds,
       sharedServerDbTotals: sharedStats,
     };
     const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : ""), report);
-    log(`wrote ${files.join(", ")} in ${report.totalSeconds.toFixed(0)} s`);
+    log(`wrote ${files.join(", ")}: benchmark ${report.totalSeconds.toFixed(0)} s (+ ${buildSeconds.toFixed(0)} s building the app)`);
   } finally {
     await shared?.stop();
     await sharedRef?.stop();

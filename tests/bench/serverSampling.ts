@@ -14,6 +14,7 @@ const CLK_TCK = 100;
 export interface RefServer {
   url: string;
   child: ChildProcess;
+  output: () => string;
   stop(): Promise<void>;
 }
 
@@ -22,7 +23,8 @@ export async function startReference(): Promise<RefServer> {
   const port = await freePort();
   const script = path.join(root, "node_modules", "@y", "websocket-server", "src", "server.js");
   // Diagnosis: BENCH_REF_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-ref" profiles the reference.
-  const nodeArgs = process.env.BENCH_REF_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const gcOnSignal = ["--expose-gc", "--require", path.join(import.meta.dirname, "gcOnSignal.cjs")];
+  const nodeArgs = [...gcOnSignal, ...(process.env.BENCH_REF_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -43,6 +45,7 @@ export async function startReference(): Promise<RefServer> {
   return {
     url,
     child,
+    output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
