@@ -66,28 +66,26 @@ export interface WrittenProjection {
   question: string;
 }
 
-const fingerprint = (row: object) => JSON.stringify(row);
+/** Key-order independent (jsonb hands `highlights` objects back with its own key order). */
+function fingerprint(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
 
-/**
- * Brings a map's projection in line with `projection`, writing only what differs from
- * `previous` (what this process wrote last). Without `previous` (first refresh after a load,
- * or after a failed one) the stored ids are read and every current row is rewritten once.
- * Another instance may have written rows since: the ones it changed differ from its own
- * doc-derived fingerprints too, so the last refresh of each instance still converges rows it
- * last wrote. Callers run it in a transaction (readers never see half a refresh).
- */
-export async function writeProjectionChanges(
-  tx: Tx,
-  mapId: string,
-  projection: MapProjection,
-  previous: WrittenProjection | null,
-): Promise<{ written: WrittenProjection; rowsChanged: number }> {
-  const known = previous ?? {
-    claims: new Map((await tx.claim.findMany({ where: { mapId }, select: { id: true } })).map((r) => [r.id, ""])),
-    citations: new Map((await tx.citation.findMany({ where: { mapId }, select: { id: true } })).map((r) => [r.id, ""])),
-    title: "",
-    question: "",
-  };
+/** What a refresh would write: rows to delete and (re)insert, and the new fingerprints. */
+export interface ProjectionDiff {
+  claims: { now: Map<string, string>; changed: ReturnType<typeof claimRows>; stale: string[] };
+  citations: { now: Map<string, string>; changed: ReturnType<typeof citationRows>; stale: string[] };
+  meta: { title: string; question: string } | null;
+  written: WrittenProjection;
+  rowsChanged: number;
+}
+
+/** Compares the doc's projection with what is known to be stored (pure: no database). */
+export function diffProjection(mapId: string, projection: MapProjection, known: WrittenProjection): ProjectionDiff {
   const diff = <R extends { id: string }>(rows: R[], before: Map<string, string>) => {
     const now = new Map<string, string>();
     const changed: R[] = [];
@@ -96,7 +94,7 @@ export async function writeProjectionChanges(
       now.set(row.id, f);
       if (before.get(row.id) !== f) changed.push(row);
     }
-    // Deleted first: rows gone from the doc, and every changed row (re-inserted below; it may
+    // Deleted first: rows gone from the doc, and every changed row (re-inserted; it may
     // exist even when we never wrote it, from another instance's refresh).
     const stale = [...before.keys()].filter((id) => !now.has(id));
     for (const row of changed) stale.push(row.id);
@@ -104,15 +102,45 @@ export async function writeProjectionChanges(
   };
   const claims = diff(claimRows(mapId, projection), known.claims);
   const citations = diff(citationRows(mapId, projection), known.citations);
-  if (citations.stale.length > 0) await tx.citation.deleteMany({ where: { mapId, id: { in: citations.stale } } });
-  if (claims.stale.length > 0) await tx.claim.deleteMany({ where: { mapId, id: { in: claims.stale } } });
-  if (claims.changed.length > 0) await tx.claim.createMany({ data: claims.changed });
-  if (citations.changed.length > 0) await tx.citation.createMany({ data: citations.changed });
   const { title, question } = projection.meta;
   const metaChanged = (!!title && title !== known.title) || (!!question && question !== known.question);
-  if (metaChanged) await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}) } });
   return {
+    claims,
+    citations,
+    meta: metaChanged ? { title, question } : null,
     written: { claims: claims.now, citations: citations.now, title: title || known.title, question: question || known.question },
+    // Every changed row is also in `stale` (deleted, then re-inserted): 0 means nothing to write.
     rowsChanged: claims.stale.length + citations.stale.length + (metaChanged ? 1 : 0),
   };
+}
+
+/**
+ * The stored projection's fingerprints (first refresh after a load): rows that already match
+ * the doc are then left alone instead of every row being rewritten once per room load.
+ */
+export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenProjection> {
+  const [claims, citations, map] = await Promise.all([
+    tx.claim.findMany({ where: { mapId } }),
+    tx.citation.findMany({ where: { mapId } }),
+    tx.map.findUnique({ where: { id: mapId }, select: { title: true, question: true } }),
+  ]);
+  const asProjection = {
+    claims: claims.map((c) => ({ ...c, createdAt: c.createdAt.getTime() })),
+    citations: citations.map((c) => ({ ...c, highlights: c.highlights })),
+  } as unknown as MapProjection;
+  const claimPrints = new Map(claimRows(mapId, asProjection).map((r) => [r.id, fingerprint(r)]));
+  const citationPrints = new Map(citationRows(mapId, asProjection).map((r) => [r.id, fingerprint(r)]));
+  return { claims: claimPrints, citations: citationPrints, title: map?.title ?? "", question: map?.question ?? "" };
+}
+
+/** Writes a diff. Callers run it in a transaction (readers never see half a refresh). */
+export async function writeProjectionDiff(tx: Tx, mapId: string, diff: ProjectionDiff): Promise<void> {
+  if (diff.citations.stale.length > 0) await tx.citation.deleteMany({ where: { mapId, id: { in: diff.citations.stale } } });
+  if (diff.claims.stale.length > 0) await tx.claim.deleteMany({ where: { mapId, id: { in: diff.claims.stale } } });
+  if (diff.claims.changed.length > 0) await tx.claim.createMany({ data: diff.claims.changed });
+  if (diff.citations.changed.length > 0) await tx.citation.createMany({ data: diff.citations.changed });
+  if (diff.meta) {
+    const { title, question } = diff.meta;
+    await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}) } });
+  }
 }

@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { projectMap, type CitationData, type MapProjection } from "../../lib/argument";
-import { writeProjectionChanges, type WrittenProjection } from "../../lib/db/projectionStore";
+import { diffProjection, storedProjection, writeProjectionDiff, type WrittenProjection } from "../../lib/db/projectionStore";
 import type { Database } from "../../lib/db/client";
 
 /**
@@ -75,15 +75,27 @@ export async function refreshProjection(
   const projection = projectMap(doc);
   const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
   const checked: MapProjection = { ...projection, citations: kept };
-  const result = await db.prisma.$transaction(
+  const counts = { claims: checked.claims.length, citations: kept.length, dropped };
+  // Most refreshes follow edits that leave the projection as it was (typing inside a claim
+  // whose plain text ends the same, formatting, text the projection does not cover): no
+  // transaction at all then. Under 500 busy maps on PGlite these empty transactions alone
+  // kept the event loop saturated.
+  if (previous) {
+    const diff = diffProjection(mapId, checked, previous);
+    if (diff.rowsChanged === 0) return { ...counts, written: diff.written, rowsChanged: 0 };
+  }
+  const diff = await db.prisma.$transaction(
     async (tx) => {
       // Several instances refresh the same map (each after the changes it saw): one at a time,
       // or two delete-then-insert transactions could interleave into duplicate-key failures.
       // Two-key form (class 7101): a different lock space from the update log's one-key lock.
       await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
-      return writeProjectionChanges(tx, mapId, checked, previous);
+      const known = previous ?? (await storedProjection(tx, mapId));
+      const changes = diffProjection(mapId, checked, known);
+      await writeProjectionDiff(tx, mapId, changes);
+      return changes;
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
-  return { claims: checked.claims.length, citations: kept.length, dropped, ...result };
+  return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
 }

@@ -5,6 +5,8 @@ import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
 import { applyPendingMigrations } from "../../lib/db/migrations";
 import { addClaim, deleteClaim, initMapDoc, setClaimText, setMeta } from "../../lib/argument";
 import { refreshProjection, SourceTextCache } from "../../server/collab/projectionRefresh";
+import { seedDatabase } from "../../prisma/seed/seedDatabase";
+import { loadMapState } from "../../lib/db/mapState";
 import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
 
 logSkipReasonOnce();
@@ -46,6 +48,8 @@ describe.each(DATABASE_KINDS)("incremental projection refresh on %s", (kind) => 
     // Nothing changed: nothing written.
     const again = await refreshProjection(db, cache, map.id, doc, quiet, first.written);
     expect(again.rowsChanged).toBe(0);
+    // Nor by a room that just loaded the map (no previous write of its own): it compares with the stored rows.
+    expect((await refreshProjection(db, new SourceTextCache(), map.id, doc, quiet, null)).rowsChanged).toBe(0);
 
     // One claim edited, one deleted, one added, the title changed.
     setClaimText(doc, ids[3], "edited text");
@@ -60,6 +64,17 @@ describe.each(DATABASE_KINDS)("incremental projection refresh on %s", (kind) => 
     expect(rows.find((c) => c.id === ids[3])?.text).toBe("edited text");
     expect(rows.find((c) => c.id === added)).toMatchObject({ parentId: ids[0], text: "new child", stance: "pro" });
     expect((await db.prisma.map.findUniqueOrThrow({ where: { id: map.id } })).title).toBe("Renamed");
+  });
+
+  it("leaves the seeded sample map's claims and cited evidence alone on a room's first refresh", async () => {
+    const seed = await seedDatabase(db, { demo: false, demoPassword: "unused" });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await loadMapState(seed.sampleMapId, db.prisma));
+    const before = await db.prisma.citation.count({ where: { mapId: seed.sampleMapId } });
+    expect(before).toBeGreaterThan(5);
+    const first = await refreshProjection(db, new SourceTextCache(), seed.sampleMapId, doc, quiet, null);
+    expect(first.citations).toBe(before);
+    expect(first.rowsChanged).toBe(0);
   });
 
   it("converges when another writer inserted a row this room never wrote", async () => {
