@@ -38,6 +38,11 @@ function citationRows(mapId: string, projection: MapProjection) {
   }));
 }
 
+/** The claim and citation rows a projection implies (bulk writers: seeds, benchmarks). */
+export function projectionRows(mapId: string, projection: MapProjection) {
+  return { claims: claimRows(mapId, projection), citations: citationRows(mapId, projection) };
+}
+
 /**
  * Replaces the relational projection of one map with what the Yjs doc says. Callers run it
  * inside a transaction so readers never see half a projection.

@@ -51,7 +51,9 @@ class BoundedDebounce {
   ) {}
   poke(): void {
     const now = Date.now();
-    if (!this.timer) this.deadline = now + this.maxMs;
+    // The ceiling is spread by ±20%: hundreds of rooms that got busy together (a class
+    // starting an exercise) would otherwise all compact or project in the same second.
+    if (!this.timer) this.deadline = now + this.maxMs * (0.8 + 0.4 * Math.random());
     else clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.idleMs, this.deadline - now));
     this.timer = setTimeout(() => {
@@ -195,7 +197,7 @@ export class RoomPersistence {
     // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
     const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
     try {
-      await logGroupCommitFor(this.db).append(this.mapId, row);
+      await logGroupCommitFor(this.db, this.config.logWriteIntervalMs).append(this.mapId, row);
     } catch (error) {
       // Put the batch back in front of anything that arrived meanwhile: order is kept and nothing is lost.
       this.pending = batch.concat(this.pending);

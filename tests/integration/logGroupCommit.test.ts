@@ -47,4 +47,23 @@ describe.each(DATABASE_KINDS)("the cross-room group commit on %s", (kind) => {
     expect(await db.prisma.mapUpdate.count({ where: { mapId: maps[0].id } })).toBe(3);
     expect(await db.prisma.mapUpdate.count({ where: { mapId: maps[2].id } })).toBe(0);
   });
+
+  it("starts at most one write per interval: rows that arrive meanwhile share the next one", async () => {
+    const maps = await Promise.all(Array.from({ length: 6 }, (_, i) => db.prisma.map.create({ data: { title: `p${i}`, question: "?" } })));
+    const writer = new LogGroupCommit(db, 400);
+    const doneAt: number[] = [];
+    const started = performance.now();
+    const appends: Promise<void>[] = [];
+    // A lone first row goes out at once; five more trickle in over the next 150 ms.
+    for (const [i, m] of maps.entries()) {
+      appends.push(writer.append(m.id, updateWith("x", i)).then(() => void doneAt.push(performance.now() - started)));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await Promise.all(appends);
+    doneAt.sort((a, b) => a - b);
+    // Two statements: the first row alone, then the other five together no sooner than 400 ms later.
+    expect(doneAt[1] - doneAt[0]).toBeGreaterThanOrEqual(300);
+    expect(doneAt[5] - doneAt[1]).toBeLessThan(50);
+    for (const m of maps) expect(await db.prisma.mapUpdate.count({ where: { mapId: m.id } })).toBe(1);
+  });
 });
