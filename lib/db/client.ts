@@ -5,7 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import fs from "node:fs";
 import { PrismaClient } from "./generated/client";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
-import { yieldingPGlite } from "./yieldingPGlite";
+import { pgliteForPrisma } from "./pgliteForPrisma";
 
 export interface Database {
   prisma: PrismaClient;
@@ -36,7 +36,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
         `If it is corrupt or from another PGlite version, stop the app, move that folder away (or delete it to start fresh) and run 'npm start' again.`,
     );
   }
-  const adapterFactory = new PrismaPGlite(yieldingPGlite(pglite)) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const adapterFactory = new PrismaPGlite(pgliteForPrisma(pglite)) as unknown as SqlMigrationAwareDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
