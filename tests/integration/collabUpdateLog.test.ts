@@ -4,7 +4,7 @@ import { openDatabase, type Database } from "../../lib/db/client";
 import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
 import { applyPendingMigrations } from "../../lib/db/migrations";
 import { loadMapState } from "../../lib/db/mapState";
-import { appendMapUpdates, compactMapLog, countPendingMapUpdates } from "../../lib/db/mapUpdateLog";
+import { appendMapUpdates, appendUpdatesOfMaps, compactMapLog, countPendingMapUpdates } from "../../lib/db/mapUpdateLog";
 import pg from "pg";
 import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
 
@@ -57,6 +57,27 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
     // Nothing to fold: no snapshot rewrite.
     expect((await compactMapLog(db.prisma, map.id)).folded).toBe(0);
   });
+
+  it("appends more rows at once than one statement can bind, in order", async () => {
+    const maps = await Promise.all([0, 1].map((i) => db.prisma.map.create({ data: { title: `bulk ${i}`, question: "?" } })));
+    // 3 bind parameters per row: 22,000 rows would be 66,000 parameters in one statement (PostgreSQL allows 65,535).
+    const rows = Array.from({ length: 22_000 }, (_, i) => {
+      const doc = new Y.Doc();
+      doc.getMap<number>("n").set(`k${i}`, i);
+      return { mapId: maps[i % 2].id, update: Y.encodeStateAsUpdate(doc) };
+    });
+    await appendUpdatesOfMaps(db.prisma, rows);
+    for (const [m, map] of maps.entries()) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await loadMapState(map.id, db.prisma));
+      expect(doc.getMap("n").size).toBe(11_000);
+      const ids = await db.prisma.mapUpdate.findMany({ where: { mapId: map.id }, orderBy: { id: "asc" }, select: { update: true } });
+      // Ids follow the input order: the first row of this map is k0 or k1, the last k21998 or k21999.
+      const first = new Y.Doc();
+      Y.applyUpdate(first, ids[0].update);
+      expect([...first.getMap("n").keys()]).toEqual([`k${m}`]);
+    }
+  }, 120_000);
 
   it.runIf(kind === "postgresql")("an append waits for a running compaction before it draws a row id", async () => {
     const map = await db.prisma.map.create({ data: { title: "lock order test", question: "?" } });
