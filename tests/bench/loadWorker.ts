@@ -40,8 +40,11 @@ interface MapState {
   spec: WorkerMap;
   clients: BenchClient[];
   written: number;
+  /** Light clients' received keys by client index (client 0 applies updates to its doc instead). */
+  lightKeys: Set<string>[];
 }
 
+const BENCH_KEY = /^\d+:\d+$/;
 const send = (msg: unknown) => process.send!(msg);
 let maps: MapState[] = [];
 let setup: WorkerSetup;
@@ -50,7 +53,7 @@ const hist = new Histogram();
 async function onSetup(msg: WorkerSetup): Promise<void> {
   setup = msg;
   const seed = msg.seedState ? new Uint8Array(Buffer.from(msg.seedState, "base64")) : null;
-  maps = msg.maps.map((spec) => ({ spec, clients: [], written: 0 }));
+  maps = msg.maps.map((spec) => ({ spec, clients: [], written: 0, lightKeys: [] }));
   const failures: string[] = [];
   // Connect in modest parallel batches so the upgrade + auth path is not a thundering herd.
   const all: { m: MapState; i: number }[] = [];
@@ -70,19 +73,37 @@ async function onSetup(msg: WorkerSetup): Promise<void> {
     );
   }
   if (seed) for (const m of maps) m.clients[0]?.synced && Y.applyUpdate(m.clients[0].doc, seed);
-  // Every reader times arrivals of keys other clients wrote: key = "<writer>:<seq>", value = scheduled time.
+  // Every reader times arrivals of keys other clients wrote: key = "<writer>:<seq>", value =
+  // scheduled time. Each map's client 0 applies every update to its doc (a real client, and the
+  // reference for the state-vector check); the others are light (benchClient.ts): they decode
+  // the update, time it and remember its keys, which is what the convergence check compares.
   for (const m of maps) {
     m.clients.forEach((c, idx) => {
-      c.doc.getMap<number>("bench").observe((event) => {
-        if (event.transaction.origin !== REMOTE || !measuring) return;
+      const own = `${idx}:`;
+      const arrived = (now: number, key: string, t: number | undefined) => {
+        if (t === undefined || key.startsWith(own)) return;
+        deliveries++;
+        if (t >= measureFrom) hist.record(now - t);
+      };
+      if (idx === 0) {
+        c.doc.getMap<number>("bench").observe((event) => {
+          if (event.transaction.origin !== REMOTE || !measuring) return;
+          const now = performance.now();
+          for (const key of event.keysChanged) arrived(now, key, event.target.get(key) as number | undefined);
+        });
+        return;
+      }
+      const keys = new Set<string>();
+      m.lightKeys[idx] = keys;
+      c.onRemoteUpdate = (update) => {
         const now = performance.now();
-        for (const key of event.keysChanged) {
-          const t = event.target.get(key) as number | undefined;
-          if (t === undefined || key.startsWith(`${idx}:`)) continue;
-          deliveries++;
-          if (t >= measureFrom) hist.record(now - t);
+        for (const struct of Y.decodeUpdate(update).structs) {
+          // Only bench keys ("<writer>:<seq>"): the seed's own map entries arrive here too.
+          if (!(struct instanceof Y.Item) || struct.parentSub === null || !BENCH_KEY.test(struct.parentSub) || keys.has(struct.parentSub)) continue;
+          keys.add(struct.parentSub);
+          if (measuring) arrived(now, struct.parentSub, (struct.content as Y.ContentAny).arr?.[0] as number | undefined);
         }
-      });
+      };
     });
   }
   send({ type: "ready", failures });
@@ -118,7 +139,9 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
           // instead of silently stretching the schedule (no coordinated omission).
           const c = w.m.clients[w.idx];
           if (c.synced && !c.closed) {
-            c.doc.getMap<number>("bench").set(`${w.idx}:${w.seq++}`, w.next);
+            const key = `${w.idx}:${w.seq++}`;
+            c.doc.getMap<number>("bench").set(key, w.next);
+            w.m.lightKeys[w.idx]?.add(key);
             w.m.written++;
             sent++;
             if (w.next >= measureFrom) sentMeasured++;
@@ -137,7 +160,8 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
   });
   // Drain: wait until every reader has every key (or give up: what is missing counts as dropped).
   const expectedFor = (m: MapState) => m.written;
-  const complete = () => maps.every((m) => m.clients.every((c) => c.closed || c.doc.getMap("bench").size >= expectedFor(m)));
+  const keysHeld = (m: MapState, idx: number) => m.lightKeys[idx]?.size ?? m.clients[idx].doc.getMap("bench").size;
+  const complete = () => maps.every((m) => m.clients.every((c, idx) => c.closed || keysHeld(m, idx) >= expectedFor(m)));
   const drainUntil = performance.now() + msg.drainMs;
   while (!complete() && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
   measuring = false;
@@ -153,9 +177,14 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
       perWriter.set(w, (perWriter.get(w) ?? 0) + 1);
     }
     for (let i = 0; i < m.clients.length; i++) expectedDeliveries += m.written - (perWriter.get(i) ?? 0);
-    const svs = m.clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString("base64"));
-    const sizes = m.clients.map((c) => c.doc.getMap("bench").size);
-    const ok = svs.every((s) => s === svs[0]) && sizes.every((s) => s === m.written);
+    // Client 0 must hold exactly what was written (its state vector names every writer's last
+    // clock); every light client must have received every key.
+    const reference = m.clients[0].doc;
+    const everyWriterSeen = m.clients.every((c) => {
+      return Y.getState(reference.store, c.doc.clientID) === Y.getState(c.doc.store, c.doc.clientID);
+    });
+    const sizes = m.clients.map((_, idx) => keysHeld(m, idx));
+    const ok = everyWriterSeen && sizes.every((s) => s === m.written);
     if (ok) mapsConverged++;
     else mapsDiverged.push(m.spec.mapId);
     for (const c of m.clients) if (c.closed) (closedClients++, closeCodes.push(c.closeCode ?? 0));
