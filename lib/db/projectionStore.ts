@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "./generated/client";
 import type { MapProjection } from "../argument";
 
@@ -57,7 +58,9 @@ export async function replaceProjection(tx: Tx, mapId: string, projection: MapPr
     await tx.citation.createMany({ data: citationRows(mapId, projection) });
   }
   const { title, question } = projection.meta;
-  if (title || question) await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}) } });
+  // These rows are unverified (citations are checked by the collab server's refresh), so no
+  // hash vouches for them: the first refresh compares row by row.
+  await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}), projectionHash: null } });
 }
 
 /**
@@ -71,13 +74,14 @@ export interface WrittenProjection {
   question: string;
 }
 
-/** Key-order independent (jsonb hands `highlights` objects back with its own key order). */
-function fingerprint(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * A row's written fields as one string. claimRows/citationRows build every row, stored or
+ * projected, with the same key order, and `highlights` is an array of [start, end] pairs
+ * (jsonb keeps array order), so plain JSON is canonical: no key sorting, which cost three
+ * times as much and ran for every row of every refresh.
+ */
+function fingerprint(row: object): string {
+  return JSON.stringify(row);
 }
 
 /** What a refresh would write: rows to delete and (re)insert, and the new fingerprints. */
@@ -120,6 +124,26 @@ export function diffProjection(mapId: string, projection: MapProjection, known: 
 }
 
 /**
+ * One hash over everything a refresh writes. Stored on the map row with every refresh that
+ * writes, so a room's first refresh after a load (which has no `previous`) can tell that the
+ * stored rows already match its doc from one column instead of reading every row back.
+ */
+export function projectionHash(written: WrittenProjection): string {
+  const hash = createHash("sha256");
+  for (const rows of [written.claims, written.citations]) {
+    for (const id of [...rows.keys()].sort()) hash.update(`${id}\u0000${rows.get(id)}\u0000`);
+    hash.update("\u0001");
+  }
+  hash.update(`${written.title}\u0000${written.question}`);
+  return hash.digest("base64url");
+}
+
+export async function storedProjectionHash(prisma: Pick<PrismaClient, "map">, mapId: string): Promise<string | null> {
+  const map = await prisma.map.findUnique({ where: { id: mapId }, select: { projectionHash: true } });
+  return map?.projectionHash ?? null;
+}
+
+/**
  * The stored projection's fingerprints (first refresh after a load): rows that already match
  * the doc are then left alone instead of every row being rewritten once per room load.
  */
@@ -144,8 +168,6 @@ export async function writeProjectionDiff(tx: Tx, mapId: string, diff: Projectio
   if (diff.claims.stale.length > 0) await tx.claim.deleteMany({ where: { mapId, id: { in: diff.claims.stale } } });
   if (diff.claims.changed.length > 0) await tx.claim.createMany({ data: diff.claims.changed });
   if (diff.citations.changed.length > 0) await tx.citation.createMany({ data: diff.citations.changed });
-  if (diff.meta) {
-    const { title, question } = diff.meta;
-    await tx.map.update({ where: { id: mapId }, data: { ...(title ? { title } : {}), ...(question ? { question } : {}) } });
-  }
+  const meta = diff.meta ? { ...(diff.meta.title ? { title: diff.meta.title } : {}), ...(diff.meta.question ? { question: diff.meta.question } : {}) } : {};
+  await tx.map.update({ where: { id: mapId }, data: { ...meta, projectionHash: projectionHash(diff.written) } });
 }

@@ -458,6 +458,8 @@ async function main(): Promise<number> {
               logRowsWritten: stats.logRowsWritten,
               logFlushes: stats.logFlushes,
               snapshotsWritten: stats.snapshotsWritten,
+              projectionRefreshes: stats.projectionsWritten,
+              projectionRowsWritten: stats.projectionRowsWritten,
               updatesAccepted: stats.updatesAccepted,
               // Includes the final flush on shutdown; the load ran for warm-up + duration.
               writesPerMapPer100ms: (stats.logFlushes + stats.snapshotsWritten) / s.maps / (secs * 10),

@@ -94,4 +94,33 @@ describe.each(DATABASE_KINDS)("incremental projection refresh on %s", (kind) => 
     expect(await stored(map.id)).toEqual(expect.arrayContaining([expect.objectContaining({ id, text: "edited here" })]));
     expect((await stored(map.id)).length).toBe(2);
   });
+
+  it("records a hash of what it wrote, so the next room load skips the row comparison unless the rows moved on", async () => {
+    const map = await db.prisma.map.create({ data: { title: "t", question: "q" } });
+    const doc = new Y.Doc();
+    const q = initMapDoc(doc, { title: "Hashed", question: "Q?", authorId: null });
+    addClaim(doc, { kind: "claim", stance: "pro", parentId: q, text: "one", authorId: null });
+    const hashOf = async () => (await db.prisma.map.findUniqueOrThrow({ where: { id: map.id } })).projectionHash;
+    expect(await hashOf()).toBeNull();
+    const first = await refreshProjection(db, new SourceTextCache(), map.id, doc, quiet, null);
+    const hash = await hashOf();
+    expect(hash).toMatch(/^[\w-]{43}$/);
+    // Same doc, new room: the stored hash matches; nothing is written and the room knows the rows.
+    const reload = await refreshProjection(db, new SourceTextCache(), map.id, doc, quiet, null);
+    expect(reload.rowsChanged).toBe(0);
+    expect(reload.written).toEqual(first.written);
+    expect(await hashOf()).toBe(hash);
+
+    // Another instance wrote a newer doc's rows (and so a new hash): a room still holding the
+    // older doc must not trust its own view; it compares rows and writes its doc's projection.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    addClaim(other, { kind: "claim", stance: "con", parentId: q, text: "two", authorId: null });
+    await refreshProjection(db, new SourceTextCache(), map.id, other, quiet, null);
+    expect(await hashOf()).not.toBe(hash);
+    const stale = await refreshProjection(db, new SourceTextCache(), map.id, doc, quiet, null);
+    expect(stale.rowsChanged).toBe(1);
+    expect((await stored(map.id)).map((c) => c.text).sort()).toEqual(["Q?", "one"]);
+    expect(await hashOf()).toBe(hash);
+  });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Map" ADD COLUMN     "projectionHash" TEXT;
