@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { touchesProjection } from "./projectionTouch";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Database } from "../../lib/db/client";
 import { loadMapState } from "../../lib/db/mapState";
@@ -165,16 +166,17 @@ export class Room implements LinkedRoom {
     this.stats.roomsHibernated++;
   };
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+  private onDocUpdate = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
     if (origin === LOADED) return;
     this.noteEdit();
+    const projected = touchesProjection(doc, transaction);
     if (origin instanceof RemoteUpdateOrigin) {
       // Another instance accepted it and writes it to the log; we hold it until it says so.
-      if (origin.seq === null) this.persistence.append(update);
+      if (origin.seq === null) this.persistence.append(update, projected);
       else this.link?.track(origin, update);
-      this.persistence.noteRemoteChange();
+      if (projected) this.persistence.noteRemoteChange();
     } else {
-      this.persistence.append(update);
+      this.persistence.append(update, projected);
     }
     this.outgoing.push({ update, origin });
     if (!this.fanOutScheduled) {

@@ -123,13 +123,16 @@ export class RoomPersistence {
     else if (rows > 0) this.compaction.poke();
   }
 
-  append(update: Uint8Array): void {
+  /** `projected`: the update changed what the projection reads (projectionTouch.ts). */
+  append(update: Uint8Array, projected = true): void {
     if (this.closed) return;
     this.stats.updatesAccepted++;
     if (this.pending.length === 0) this.firstPendingAt = Date.now();
     this.pending.push(update);
-    this.projectionDirty = true;
-    this.projection.poke();
+    if (projected) {
+      this.projectionDirty = true;
+      this.projection.poke();
+    }
     this.scheduleFlush();
   }
 
