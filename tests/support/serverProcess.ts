@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -44,6 +45,9 @@ export async function startServer(
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
+  // Diagnosis (e.g. V8's --trace-gc-nvp, which prints straight to fd 1): SERVER_LOG_FILE keeps it all.
+  const logFile = process.env.SERVER_LOG_FILE;
+  if (logFile) for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d) => fs.appendFileSync(logFile, d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
