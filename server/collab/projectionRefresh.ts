@@ -83,13 +83,12 @@ export async function refreshProjection(
   const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
   const checked: MapProjection = { ...projection, citations: kept };
   const counts = { claims: checked.claims.length, citations: kept.length, dropped };
-  // Most refreshes follow edits that leave the projection as it was (typing inside a claim
-  // whose plain text ends the same, formatting, text the projection does not cover): no
-  // transaction at all then. Under 500 busy maps on PGlite these empty transactions alone
-  // kept the event loop saturated.
+  // A room that wrote before diffs against what it wrote: no query at all when nothing
+  // changed (formatting, typing that ends the same), else one statement (writeProjectionDiff).
   if (previous) {
     const diff = diffProjection(mapId, checked, previous);
-    if (diff.rowsChanged === 0) return { ...counts, written: diff.written, rowsChanged: 0 };
+    if (diff.rowsChanged > 0) await writeProjectionDiff(db.prisma, mapId, diff);
+    return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
   } else {
     // A room's first refresh: if the stored rows are the ones this doc implies (the usual
     // case: the map was closed after its last refresh), one column says so. Reading every
@@ -100,11 +99,11 @@ export async function refreshProjection(
   }
   const diff = await db.prisma.$transaction(
     async (tx) => {
-      // Several instances refresh the same map (each after the changes it saw): one at a time,
-      // or two delete-then-insert transactions could interleave into duplicate-key failures.
-      // Two-key form (class 7101): a different lock space from the update log's one-key lock.
+      // Read the stored rows and write the difference under the map's projection lock (the
+      // write takes it again; advisory locks are re-entrant), so another instance's refresh
+      // cannot land between the read and the write. Class 7101: see writeProjectionDiff.
       await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
-      const known = previous ?? (await storedProjection(tx, mapId));
+      const known = await storedProjection(tx, mapId);
       const changes = diffProjection(mapId, checked, known);
       await writeProjectionDiff(tx, mapId, changes);
       return changes;

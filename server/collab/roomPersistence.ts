@@ -14,6 +14,8 @@ export interface PersistenceStats {
   snapshotsWritten: number;
   logRowsCompacted: number;
   projectionsWritten: number;
+  /** Refreshes that wrote (a transaction); the others found the rows current. */
+  projectionWrites: number;
   /** Claim/citation rows deleted or rewritten by projection refreshes (only the changed ones). */
   projectionRowsWritten: number;
   citationsDropped: number;
@@ -31,6 +33,7 @@ export function emptyPersistenceStats(): PersistenceStats {
     snapshotsWritten: 0,
     logRowsCompacted: 0,
     projectionsWritten: 0,
+    projectionWrites: 0,
     projectionRowsWritten: 0,
     citationsDropped: 0,
     roomsHibernated: 0,
@@ -241,6 +244,7 @@ export class RoomPersistence {
       const result = await refreshProjection(this.db, this.sources, this.mapId, this.docOf(), this.log, this.writtenProjection);
       this.writtenProjection = result.written;
       this.stats.projectionsWritten++;
+      if (result.rowsChanged > 0) this.stats.projectionWrites++;
       this.stats.projectionRowsWritten += result.rowsChanged;
       this.stats.citationsDropped += result.dropped;
     } catch (error) {

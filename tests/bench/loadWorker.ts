@@ -2,6 +2,7 @@
 // so writers' scheduled times and readers' arrival times come from the same clock.
 // Protocol over IPC: setup → ready, start → result, close → exit.
 import * as Y from "yjs";
+import { claimsMap, setClaimText } from "../../lib/argument";
 import { BenchClient, Histogram, REMOTE } from "./benchClient";
 
 export interface WorkerMap {
@@ -19,6 +20,12 @@ export interface WorkerSetup {
   rate: number;
   /** Applied by each map's first client after sync (a no-op where the server already has it). */
   seedState: string | null;
+  /**
+   * Each write also retypes the text of one of the map's claims (writer i takes claim
+   * i mod n), in the same transaction as its timing key: edits that change the relational
+   * projection, as real typing does, so the server's projection refresh is part of the load.
+   */
+  claimEdits?: boolean;
 }
 
 export interface WorkerResult {
@@ -140,7 +147,13 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
           const c = w.m.clients[w.idx];
           if (c.synced && !c.closed) {
             const key = `${w.idx}:${w.seq++}`;
-            c.doc.getMap<number>("bench").set(key, w.next);
+            c.doc.transact(() => {
+              c.doc.getMap<number>("bench").set(key, w.next);
+              if (setup.claimEdits) {
+                const ids = [...claimsMap(c.doc).keys()].sort();
+                if (ids.length > 0) setClaimText(c.doc, ids[w.idx % ids.length], `typed by writer ${w.idx}, edit ${w.seq}`);
+              }
+            });
             w.m.lightKeys[w.idx]?.add(key);
             w.m.written++;
             sent++;

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { openDatabase, type Database } from "../../lib/db/client";
 import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
 import { applyPendingMigrations } from "../../lib/db/migrations";
-import { addClaim, deleteClaim, initMapDoc, setClaimText, setMeta } from "../../lib/argument";
+import { addCitation, addClaim, deleteClaim, initMapDoc, removeCitation, setClaimText, setMeta } from "../../lib/argument";
 import { refreshProjection, SourceTextCache } from "../../server/collab/projectionRefresh";
 import { seedDatabase } from "../../prisma/seed/seedDatabase";
 import { loadMapState } from "../../lib/db/mapState";
@@ -122,5 +122,33 @@ describe.each(DATABASE_KINDS)("incremental projection refresh on %s", (kind) => 
     expect(stale.rowsChanged).toBe(1);
     expect((await stored(map.id)).map((c) => c.text).sort()).toEqual(["Q?", "one"]);
     expect(await hashOf()).toBe(hash);
+  });
+
+  it("writes upserted claims and citations field for field (times in UTC, highlights as JSON)", async () => {
+    const seed = await seedDatabase(db, { demo: false, demoPassword: "unused" });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await loadMapState(seed.sampleMapId, db.prisma));
+    const cache = new SourceTextCache();
+    const first = await refreshProjection(db, cache, seed.sampleMapId, doc, quiet, null);
+    const card = await db.prisma.citation.findFirstOrThrow({ where: { mapId: seed.sampleMapId } });
+    const claim = await db.prisma.claim.findFirstOrThrow({ where: { mapId: seed.sampleMapId, id: card.claimId } });
+    // The same card again under a new id with highlights, and the claim retyped: both upserted.
+    const copyId = addCitation(doc, {
+      claimId: card.claimId, sourceId: card.sourceId, sourceVersion: card.sourceVersion, exact: card.exact, prefix: card.prefix,
+      suffix: card.suffix, start: card.start, end: card.end, tag: "Tag", note: "n", highlights: [[0, 3], [5, 7]], authorId: null,
+    });
+    setClaimText(doc, claim.id, "retyped");
+    const second = await refreshProjection(db, cache, seed.sampleMapId, doc, quiet, first.written);
+    expect(second.rowsChanged).toBe(2);
+    const copy = await db.prisma.citation.findUniqueOrThrow({ where: { mapId_id: { mapId: seed.sampleMapId, id: copyId } } });
+    expect(copy).toMatchObject({ claimId: card.claimId, exact: card.exact, start: card.start, end: card.end, tag: "Tag", note: "n", highlights: [[0, 3], [5, 7]] });
+    const retyped = await db.prisma.claim.findUniqueOrThrow({ where: { mapId_id: { mapId: seed.sampleMapId, id: claim.id } } });
+    expect(retyped).toEqual({ ...claim, text: "retyped" });
+    // A room loading the map now trusts the stored hash, and its view matches the rows.
+    const reload = await refreshProjection(db, new SourceTextCache(), seed.sampleMapId, doc, quiet, null);
+    expect(reload.rowsChanged).toBe(0);
+    removeCitation(doc, copyId);
+    expect((await refreshProjection(db, cache, seed.sampleMapId, doc, quiet, second.written)).rowsChanged).toBe(1);
+    expect(await db.prisma.citation.count({ where: { mapId: seed.sampleMapId, id: copyId } })).toBe(0);
   });
 });
