@@ -101,6 +101,7 @@ export class Room implements LinkedRoom {
     if (this.destroyed) throw new Error("room closed while loading");
     this.loaded = true;
     this.persistence.setUncompactedRows(uncompacted);
+    this.persistence.learnStoredProjection();
     this.noteEdit();
     const ms = performance.now() - started;
     if (ms > 500) this.log(`collab: map ${this.mapId} took ${Math.round(ms)} ms to load`);

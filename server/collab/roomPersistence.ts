@@ -126,6 +126,17 @@ export class RoomPersistence {
     else if (rows > 0) this.compaction.poke();
   }
 
+  /**
+   * Right after the room loaded: refresh once while the doc still equals what was stored. The
+   * stored projection hash usually matches, so this costs one query, and later refreshes diff
+   * against known rows. Without it a room's first refresh after edits must read every row back
+   * in a locked transaction, and 500 maps that start being edited together did that at once.
+   */
+  learnStoredProjection(): void {
+    this.projectionDirty = true;
+    this.request("project");
+  }
+
   /** `projected`: the update changed what the projection reads (projectionTouch.ts). */
   append(update: Uint8Array, projected = true): void {
     if (this.closed) return;
