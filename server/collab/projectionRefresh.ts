@@ -21,19 +21,36 @@ export class SourceTextCache {
 
 const key = (sourceId: string, version: number) => `${sourceId}@${version}`;
 
+/**
+ * One copy of each text per process (per database): every room of a class citing the same
+ * article holds a reference instead of its own copy (200 open sample maps kept 200 copies of
+ * the article, ~40 KB per idle room). Cleared when large; rooms keep what they reference.
+ */
+const sharedTexts = new WeakMap<Database, Map<string, string | null>>();
+const SHARED_TEXTS_MAX = 500;
+
 async function loadTexts(db: Database, cache: SourceTextCache, citations: readonly CitationData[]): Promise<void> {
+  let shared = sharedTexts.get(db);
+  if (!shared || shared.size > SHARED_TEXTS_MAX) sharedTexts.set(db, (shared = new Map()));
   const missing = new Map<string, { sourceId: string; version: number }>();
   for (const c of citations) {
     const k = key(c.sourceId, c.sourceVersion);
-    if (!cache.texts.has(k)) missing.set(k, { sourceId: c.sourceId, version: c.sourceVersion });
+    if (cache.texts.has(k)) continue;
+    if (shared.has(k)) cache.texts.set(k, shared.get(k)!);
+    else missing.set(k, { sourceId: c.sourceId, version: c.sourceVersion });
   }
   if (missing.size === 0) return;
   const rows = await db.prisma.sourceVersion.findMany({
     where: { OR: [...missing.values()] },
     select: { sourceId: true, version: true, text: true },
   });
-  for (const k of missing.keys()) cache.texts.set(k, null);
-  for (const row of rows) cache.texts.set(key(row.sourceId, row.version), row.text);
+  const found = new Map(rows.map((row) => [key(row.sourceId, row.version), row.text]));
+  for (const k of missing.keys()) {
+    const text = found.get(k) ?? null;
+    cache.texts.set(k, text);
+    // A version not found (yet) is not shared: it may be written later.
+    if (text !== null) shared.set(k, text);
+  }
 }
 
 /**
