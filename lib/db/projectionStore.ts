@@ -85,7 +85,7 @@ function fingerprint(row: object): string {
   return createHash("sha1").update(JSON.stringify(row)).digest("base64url");
 }
 
-/** What a refresh would write: rows to delete and (re)insert, and the new fingerprints. */
+/** What a refresh would write: rows to delete, rows to upsert, and the new fingerprints. */
 export interface ProjectionDiff {
   /** `gone`: rows no longer in the doc (deleted); `changed`: new or different rows (upserted). */
   claims: { now: Map<string, string>; changed: ReturnType<typeof claimRows>; gone: string[] };

@@ -10,17 +10,12 @@ const PROJECTED_ROOTS = ["meta", "claims", "citations", "links"];
  * with 500 busy maps the resulting scavenges were the largest share of the fan-out tail).
  */
 export function touchesProjection(doc: Y.Doc, transaction: Y.Transaction): boolean {
-  const roots = new Set<unknown>();
-  for (const name of PROJECTED_ROOTS) {
-    const root = doc.share.get(name);
-    if (root) roots.add(root);
-  }
-  if (roots.size === 0) return false;
+  // Runs for every update in the message loop: lookups only, no allocation.
   for (const changed of transaction.changed.keys()) {
     let type: Y.AbstractType<any> = changed; // Yjs types its event parameter as any
     // A nested type (a claim's body, a claim map) belongs to the root its item chain ends at.
     while (type._item) type = type._item.parent as Y.AbstractType<any>;
-    if (roots.has(type)) return true;
+    for (const name of PROJECTED_ROOTS) if (doc.share.get(name) === type) return true;
   }
   return false;
 }
