@@ -2,14 +2,14 @@
 // process (Next.js + /collab WebSocket) in this Node with the tsx loader (no CLI wrapper, so
 // signals reach the server itself and a graceful stop can flush). `npm run dev` passes --dev (Next dev mode).
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { ensureBuild, root } from "./ensureBuild.mjs";
+import { serverCommandArgs } from "./serverCommand.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!dev) ensureBuild();
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+const child = spawn(process.execPath, serverCommandArgs(), {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { serverCommandArgs } from "../../scripts/serverCommand.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -37,7 +38,7 @@ export async function startServer(
   opts: { port?: number; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, serverCommandArgs(opts.nodeArgs), {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -84,7 +85,7 @@ export async function startServer(
 /** Runs the server to completion and returns its exit code and output (for start-up errors). */
 export async function runServerExpectingExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, serverCommandArgs(), {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
