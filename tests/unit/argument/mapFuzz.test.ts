@@ -110,6 +110,10 @@ function runScenario(seed: number, concurrentInit: boolean): void {
 describe("fuzz: random operations on three docs with random delivery", () => {
   it("converges to identical trees and never loses a claim", () => {
     for (let seed = 1; seed <= 60; seed++) runScenario(seed, false);
+    // Claim ids are random UUIDs, and which move of a cycle gets cut depends on them, so 60
+    // seeds reached a cycle cut in most runs but not all (CI saw 0 once): more seeds, up to
+    // a bound, until both cases were exercised; each one is still checked for convergence.
+    for (let seed = 61; seed <= 400 && (seen.cycleCuts === 0 || seen.orphans === 0); seed++) runScenario(seed, false);
     expect(seen.cycleCuts).toBeGreaterThan(0);
     expect(seen.orphans).toBeGreaterThan(0);
   });
