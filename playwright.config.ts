@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SERVER_NODE_ARGS } from "./scripts/serverCommand.mjs";
+import { serverCommandArgs } from "./scripts/serverCommand.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3123);
 // Per port, so parallel runs on one machine (different E2E_PORT) never share a database.
@@ -37,7 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ${SERVER_NODE_ARGS.join(" ")} --import tsx server/index.ts`,
+    // The same command npm start runs (scripts/serverCommand.mjs), quoted for the shell.
+    command: [process.execPath, ...serverCommandArgs()].map((arg) => JSON.stringify(arg)).join(" "),
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
