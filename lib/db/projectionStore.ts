@@ -1,47 +1,75 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "./generated/client";
-import type { MapProjection } from "../argument";
+import { Prisma, type PrismaClient } from "./generated/client";
+import type { CitationData, ClaimRow, MapProjection } from "../argument";
 
 type Tx = Pick<PrismaClient, "claim" | "citation" | "map">;
 
-/** The claim rows the doc implies: one mapping for both writers below. */
-function claimRows(mapId: string, projection: MapProjection) {
-  return projection.claims.map((c) => ({
-    mapId,
-    id: c.id,
-    kind: c.kind,
-    stance: c.stance,
-    parentId: c.parentId,
-    order: c.order,
-    text: c.text,
-    authorId: c.authorId,
-    createdAt: new Date(c.createdAt),
-  }));
+/**
+ * One projected table: the fields a row copies from the doc's claim or citation, in row order
+ * (fingerprints hash rows as JSON, so the order is part of the format), each with the type
+ * jsonb_to_recordset reads it as and, where the column needs it, the expression that converts
+ * it. Row mapping, fingerprints and the upsert SQL all come from this one list per table.
+ */
+interface ProjectedTable<F extends string> {
+  table: "Claim" | "Citation";
+  columns: readonly { name: F; recordType: string; cast?: string; fromDoc?: (value: unknown) => unknown }[];
 }
 
-/** The citation rows the doc implies. */
-function citationRows(mapId: string, projection: MapProjection) {
-  return projection.citations.map((c) => ({
-    mapId,
-    id: c.id,
-    claimId: c.claimId,
-    sourceId: c.sourceId,
-    sourceVersion: c.sourceVersion,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
-    start: c.start,
-    end: c.end,
-    tag: c.tag,
-    note: c.note,
-    highlights: c.highlights,
-    authorId: c.authorId,
-  }));
+const CLAIM_TABLE: ProjectedTable<keyof ClaimRow & keyof Prisma.ClaimCreateManyInput> = {
+  table: "Claim",
+  columns: [
+    { name: "id", recordType: "text" },
+    { name: "kind", recordType: "text", cast: 'r.kind::"ClaimKind"' },
+    { name: "stance", recordType: "text", cast: 'r.stance::"Stance"' },
+    { name: "parentId", recordType: "text" },
+    { name: "order", recordType: "text" },
+    { name: "text", recordType: "text" },
+    { name: "authorId", recordType: "text" },
+    // The doc keeps milliseconds; a stored row a Date. Both become the same Date (and the same JSON).
+    { name: "createdAt", recordType: "text", cast: `(r."createdAt"::timestamptz at time zone 'UTC')`, fromDoc: (v) => new Date(v as number | Date) },
+  ],
+};
+
+const CITATION_TABLE: ProjectedTable<keyof CitationData & keyof Prisma.CitationCreateManyInput> = {
+  table: "Citation",
+  columns: [
+    { name: "id", recordType: "text" },
+    { name: "claimId", recordType: "text" },
+    { name: "sourceId", recordType: "text" },
+    { name: "sourceVersion", recordType: "int" },
+    { name: "exact", recordType: "text" },
+    { name: "prefix", recordType: "text" },
+    { name: "suffix", recordType: "text" },
+    { name: "start", recordType: "int" },
+    { name: "end", recordType: "int" },
+    { name: "tag", recordType: "text" },
+    { name: "note", recordType: "text" },
+    { name: "highlights", recordType: "jsonb" },
+    { name: "authorId", recordType: "text" },
+  ],
+};
+
+/** A row as written: the map id, then the table's fields in column order. */
+type Row = { mapId: string; id: string } & Record<string, unknown>;
+
+/** The rows a table's items imply; items are the doc's (projection) or the stored rows read back. */
+function rowsOf<F extends string>(mapId: string, items: readonly Record<F, unknown>[], { columns }: ProjectedTable<F>): Row[] {
+  return items.map((item) => {
+    const row: Record<string, unknown> = { mapId };
+    for (const c of columns) row[c.name] = c.fromDoc ? c.fromDoc(item[c.name]) : item[c.name];
+    return row as Row;
+  });
 }
+
+const claimRows = (mapId: string, projection: Pick<MapProjection, "claims">) => rowsOf(mapId, projection.claims, CLAIM_TABLE);
+const citationRows = (mapId: string, projection: Pick<MapProjection, "citations">) => rowsOf(mapId, projection.citations, CITATION_TABLE);
 
 /** The claim and citation rows a projection implies (bulk writers: seeds, benchmarks). */
 export function projectionRows(mapId: string, projection: MapProjection) {
-  return { claims: claimRows(mapId, projection), citations: citationRows(mapId, projection) };
+  return {
+    claims: claimRows(mapId, projection) as unknown as Prisma.ClaimCreateManyInput[],
+    citations: citationRows(mapId, projection) as unknown as Prisma.CitationCreateManyInput[],
+  };
 }
 
 /**
@@ -52,10 +80,10 @@ export async function replaceProjection(tx: Tx, mapId: string, projection: MapPr
   await tx.citation.deleteMany({ where: { mapId } });
   await tx.claim.deleteMany({ where: { mapId } });
   if (projection.claims.length > 0) {
-    await tx.claim.createMany({ data: claimRows(mapId, projection) });
+    await tx.claim.createMany({ data: projectionRows(mapId, projection).claims });
   }
   if (projection.citations.length > 0) {
-    await tx.citation.createMany({ data: citationRows(mapId, projection) });
+    await tx.citation.createMany({ data: projectionRows(mapId, projection).citations });
   }
   const { title, question } = projection.meta;
   // These rows are unverified (citations are checked by the collab server's refresh), so no
@@ -75,8 +103,8 @@ export interface WrittenProjection {
 }
 
 /**
- * A row's written fields, hashed. claimRows/citationRows build every row, stored or
- * projected, with the same key order, and `highlights` is an array of [start, end] pairs
+ * A row's written fields, hashed. rowsOf builds every row, stored or projected, with the
+ * same key order, and `highlights` is an array of [start, end] pairs
  * (jsonb keeps array order), so plain JSON is canonical (the key-sorting replacer used
  * before cost three times as much). Hashed because a room keeps the fingerprints of every row
  * it wrote: a citation's JSON carries its quote and context (~1 KB), its hash 27 characters.
@@ -88,8 +116,8 @@ function fingerprint(row: object): string {
 /** What a refresh would write: rows to delete, rows to upsert, and the new fingerprints. */
 export interface ProjectionDiff {
   /** `gone`: rows no longer in the doc (deleted); `changed`: new or different rows (upserted). */
-  claims: { now: Map<string, string>; changed: ReturnType<typeof claimRows>; gone: string[] };
-  citations: { now: Map<string, string>; changed: ReturnType<typeof citationRows>; gone: string[] };
+  claims: { now: Map<string, string>; changed: Row[]; gone: string[] };
+  citations: { now: Map<string, string>; changed: Row[]; gone: string[] };
   meta: { title: string; question: string } | null;
   written: WrittenProjection;
   rowsChanged: number;
@@ -97,9 +125,9 @@ export interface ProjectionDiff {
 
 /** Compares the doc's projection with what is known to be stored (pure: no database). */
 export function diffProjection(mapId: string, projection: MapProjection, known: WrittenProjection): ProjectionDiff {
-  const diff = <R extends { id: string }>(rows: R[], before: Map<string, string>) => {
+  const diff = (rows: Row[], before: Map<string, string>) => {
     const now = new Map<string, string>();
-    const changed: R[] = [];
+    const changed: Row[] = [];
     for (const row of rows) {
       const f = fingerprint(row);
       now.set(row.id, f);
@@ -151,12 +179,9 @@ export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenPr
     tx.citation.findMany({ where: { mapId } }),
     tx.map.findUnique({ where: { id: mapId }, select: { title: true, question: true } }),
   ]);
-  const asProjection = {
-    claims: claims.map((c) => ({ ...c, createdAt: c.createdAt.getTime() })),
-    citations: citations.map((c) => ({ ...c, highlights: c.highlights })),
-  } as unknown as MapProjection;
-  const claimPrints = new Map(claimRows(mapId, asProjection).map((r) => [r.id, fingerprint(r)]));
-  const citationPrints = new Map(citationRows(mapId, asProjection).map((r) => [r.id, fingerprint(r)]));
+  const prints = (rows: Row[]) => new Map(rows.map((r) => [r.id, fingerprint(r)]));
+  const claimPrints = prints(rowsOf(mapId, claims, CLAIM_TABLE));
+  const citationPrints = prints(rowsOf(mapId, citations, CITATION_TABLE));
   return { claims: claimPrints, citations: citationPrints, title: map?.title ?? "", question: map?.question ?? "" };
 }
 
@@ -171,35 +196,37 @@ export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenPr
  * is touched; foreign keys are checked at the end of the statement.
  */
 export async function writeProjectionDiff(db: Pick<PrismaClient, "$executeRaw">, mapId: string, diff: ProjectionDiff): Promise<void> {
-  const claims = diff.claims.changed.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }));
-  const citations = diff.citations.changed;
   const title = diff.meta?.title || null;
   const question = diff.meta?.question || null;
+  // Citations first: they reference claims.
   await db.$executeRaw`
     with lock as materialized (select pg_advisory_xact_lock(7101, hashtext(${mapId}))),
-    gone_citations as (
-      delete from "Citation" where "mapId" = ${mapId} and id = any(${diff.citations.gone}::text[]) and (select count(*) from lock) >= 0),
-    gone_claims as (
-      delete from "Claim" where "mapId" = ${mapId} and id = any(${diff.claims.gone}::text[]) and (select count(*) from lock) >= 0),
-    claims as (
-      insert into "Claim" ("mapId", id, kind, stance, "parentId", "order", text, "authorId", "createdAt")
-      select ${mapId}, r.id, r.kind::"ClaimKind", r.stance::"Stance", r."parentId", r."order", r.text, r."authorId", (r."createdAt"::timestamptz at time zone 'UTC')
-      from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
-        as r(id text, kind text, stance text, "parentId" text, "order" text, text text, "authorId" text, "createdAt" text)
-      where (select count(*) from lock) >= 0
-      on conflict ("mapId", id) do update set kind = excluded.kind, stance = excluded.stance, "parentId" = excluded."parentId",
-        "order" = excluded."order", text = excluded.text, "authorId" = excluded."authorId", "createdAt" = excluded."createdAt"),
-    citations as (
-      insert into "Citation" ("mapId", id, "claimId", "sourceId", "sourceVersion", exact, prefix, suffix, start, "end", tag, note, highlights, "authorId")
-      select ${mapId}, r.id, r."claimId", r."sourceId", r."sourceVersion", r.exact, r.prefix, r.suffix, r.start, r."end", r.tag, r.note, r.highlights, r."authorId"
-      from jsonb_to_recordset(${JSON.stringify(citations)}::jsonb)
-        as r(id text, "claimId" text, "sourceId" text, "sourceVersion" int, exact text, prefix text, suffix text, start int, "end" int, tag text, note text, highlights jsonb, "authorId" text)
-      where (select count(*) from lock) >= 0
-      on conflict ("mapId", id) do update set "claimId" = excluded."claimId", "sourceId" = excluded."sourceId",
-        "sourceVersion" = excluded."sourceVersion", exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
-        start = excluded.start, "end" = excluded."end", tag = excluded.tag, note = excluded.note, highlights = excluded.highlights,
-        "authorId" = excluded."authorId")
+    gone_citations as (${deleteRows(mapId, CITATION_TABLE, diff.citations.gone)}),
+    gone_claims as (${deleteRows(mapId, CLAIM_TABLE, diff.claims.gone)}),
+    claims as (${upsertRows(mapId, CLAIM_TABLE, diff.claims.changed)}),
+    citations as (${upsertRows(mapId, CITATION_TABLE, diff.citations.changed)})
     update "Map" set "projectionHash" = ${projectionHash(diff.written)}, title = coalesce(${title}::text, title),
       question = coalesce(${question}::text, question), "updatedAt" = (now() at time zone 'UTC')
     where id = ${mapId} and (select count(*) from lock) >= 0`;
+}
+
+// The fragments below name tables and columns from the constant lists above (never input);
+// every value is a bound parameter. Each waits for the lock CTE.
+
+function deleteRows(mapId: string, t: ProjectedTable<string>, ids: string[]): Prisma.Sql {
+  return Prisma.sql`delete from ${Prisma.raw(`"${t.table}"`)} where "mapId" = ${mapId} and id = any(${ids}::text[]) and (select count(*) from lock) >= 0`;
+}
+
+/** Inserts or overwrites rows, all passed as one jsonb parameter and unpacked by jsonb_to_recordset. */
+function upsertRows(mapId: string, t: ProjectedTable<string>, rows: Row[]): Prisma.Sql {
+  const quoted = (name: string) => `"${name}"`;
+  const columns = t.columns.map((c) => quoted(c.name)).join(", ");
+  const values = t.columns.map((c) => c.cast ?? `r.${quoted(c.name)}`).join(", ");
+  const recordTypes = t.columns.map((c) => `${quoted(c.name)} ${c.recordType}`).join(", ");
+  const updates = t.columns.filter((c) => c.name !== "id").map((c) => `${quoted(c.name)} = excluded.${quoted(c.name)}`).join(", ");
+  return Prisma.sql`insert into ${Prisma.raw(`${quoted(t.table)} ("mapId", ${columns})`)}
+      select ${mapId}, ${Prisma.raw(values)}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${Prisma.raw(recordTypes)})
+      where (select count(*) from lock) >= 0
+      on conflict ("mapId", id) do update set ${Prisma.raw(updates)}`;
 }
