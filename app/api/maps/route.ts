@@ -1,8 +1,7 @@
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { createMapFor } from "@/lib/auth/mapLifecycle";
 import { serviceResponse } from "@/lib/auth/serviceResult";
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { readJsonBody } from "@/lib/http/readJsonBody";
 import { listMapsForUser } from "@/lib/db/maps";
 
 export const dynamic = "force-dynamic";
@@ -18,10 +17,7 @@ export async function GET() {
 
 /** POST {title, question, teamId?} — a new map with its question and two empty positions. */
 export async function POST(request: Request) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  return serviceResponse(await createMapFor(user?.id ?? null, body.value), 201);
+  const req = await mutationRequest(request);
+  if (req instanceof Response) return req;
+  return serviceResponse(await createMapFor(req.actorId, req.body), 201);
 }

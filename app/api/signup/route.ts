@@ -1,3 +1,4 @@
+import { refusal } from "@/lib/http/mutationRequest";
 import { CLIENT_IP_HEADER, limiters } from "@/lib/auth/attemptLimiter";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { signUp } from "@/lib/auth/signUp";
@@ -18,6 +19,6 @@ export async function POST(request: Request) {
   const body = await readJsonBody(request);
   if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
   const result = await signUp(body.value);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  if (!result.ok) return refusal(result);
   return Response.json({ userId: result.userId, mapId: result.mapId }, { status: 201 });
 }

@@ -1,5 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { deleteMapBy } from "@/lib/auth/mapLifecycle";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
@@ -9,9 +8,8 @@ type Ctx = { params: Promise<{ mapId: string }> };
 
 /** DELETE — owners only; open sockets of the map close with 4410 on every instance. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await deleteMapBy(user?.id ?? null, mapId));
+  const req = await mutationRequest(request, params, { body: false });
+  if (req instanceof Response) return req;
+  const { mapId } = req.params;
+  return serviceResponse(await deleteMapBy(req.actorId, mapId));
 }

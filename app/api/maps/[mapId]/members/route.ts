@@ -1,7 +1,6 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
+import { mutationRequest, refusal } from "@/lib/http/mutationRequest";
 import { membersOf, shareMap } from "@/lib/auth/mapSharing";
 import { getSessionUser } from "@/lib/auth/sessionUser";
-import { readJsonBody } from "@/lib/http/readJsonBody";
 
 export const dynamic = "force-dynamic";
 
@@ -11,18 +10,15 @@ export async function GET(_request: Request, { params }: Ctx) {
   const { mapId } = await params;
   const user = await getSessionUser();
   const result = await membersOf(user?.id ?? null, mapId);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  if (!result.ok) return refusal(result);
   return Response.json(result.members);
 }
 
 export async function POST(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId } = await params;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  const result = await shareMap(user?.id ?? null, mapId, body.value);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  const req = await mutationRequest(request, params);
+  if (req instanceof Response) return req;
+  const { mapId } = req.params;
+  const result = await shareMap(req.actorId, mapId, req.body);
+  if (!result.ok) return refusal(result);
   return Response.json(result.members, { status: 200 });
 }

@@ -1,8 +1,7 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { createInviteLink, inviteLinksOf } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
-import { readJsonBody } from "@/lib/http/readJsonBody";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +15,8 @@ export async function GET(_request: Request, { params }: Ctx) {
 
 /** POST {role, expiresInHours?, maxUses?} — the token is in this response only. */
 export async function POST(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { teamId } = await params;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  return serviceResponse(await createInviteLink(user?.id ?? null, { teamId }, body.value), 201);
+  const req = await mutationRequest(request, params);
+  if (req instanceof Response) return req;
+  const { teamId } = req.params;
+  return serviceResponse(await createInviteLink(req.actorId, { teamId }, req.body), 201);
 }

@@ -1,8 +1,6 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { transferTeam } from "@/lib/auth/teamManagement";
 import { serviceResponse } from "@/lib/auth/serviceResult";
-import { readJsonBody } from "@/lib/http/readJsonBody";
 
 export const dynamic = "force-dynamic";
 
@@ -10,11 +8,8 @@ type Ctx = { params: Promise<{ teamId: string }> };
 
 /** POST {userId} — the owner hands ownership to a member and becomes an editor. */
 export async function POST(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { teamId } = await params;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  return serviceResponse(await transferTeam(user?.id ?? null, teamId, body.value));
+  const req = await mutationRequest(request, params);
+  if (req instanceof Response) return req;
+  const { teamId } = req.params;
+  return serviceResponse(await transferTeam(req.actorId, teamId, req.body));
 }

@@ -1,6 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { readJsonBody } from "@/lib/http/readJsonBody";
+import { mutationRequest, refusal } from "@/lib/http/mutationRequest";
 import { deleteComment, editComment } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
@@ -9,24 +7,20 @@ type Ctx = { params: Promise<{ mapId: string; commentId: string }> };
 
 /** PATCH {body, mentions?} — edits my own comment. */
 export async function PATCH(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, commentId } = await params;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  const result = await editComment(user?.id ?? null, mapId, commentId, body.value);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  const req = await mutationRequest(request, params);
+  if (req instanceof Response) return req;
+  const { mapId, commentId } = req.params;
+  const result = await editComment(req.actorId, mapId, commentId, req.body);
+  if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread });
 }
 
 /** DELETE — hides my comment's text ("deleted" stays in the thread); owners may delete any. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, commentId } = await params;
-  const user = await getSessionUser();
-  const result = await deleteComment(user?.id ?? null, mapId, commentId);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  const req = await mutationRequest(request, params, { body: false });
+  if (req instanceof Response) return req;
+  const { mapId, commentId } = req.params;
+  const result = await deleteComment(req.actorId, mapId, commentId);
+  if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread });
 }

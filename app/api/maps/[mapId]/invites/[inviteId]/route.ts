@@ -1,5 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { revokeInviteLink } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
@@ -9,9 +8,8 @@ type Ctx = { params: Promise<{ mapId: string; inviteId: string }> };
 
 /** DELETE — revokes the link; later uses are refused. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, inviteId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await revokeInviteLink(user?.id ?? null, { mapId }, inviteId));
+  const req = await mutationRequest(request, params, { body: false });
+  if (req instanceof Response) return req;
+  const { mapId, inviteId } = req.params;
+  return serviceResponse(await revokeInviteLink(req.actorId, { mapId }, inviteId));
 }

@@ -1,5 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { removeMapMemberBy } from "@/lib/auth/mapLifecycle";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
@@ -9,9 +8,8 @@ type Ctx = { params: Promise<{ mapId: string; userId: string }> };
 
 /** DELETE — an owner removes a direct share; the member's sockets re-authorize at once. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, userId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await removeMapMemberBy(user?.id ?? null, mapId, userId));
+  const req = await mutationRequest(request, params, { body: false });
+  if (req instanceof Response) return req;
+  const { mapId, userId } = req.params;
+  return serviceResponse(await removeMapMemberBy(req.actorId, mapId, userId));
 }

@@ -1,5 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { mutationRequest } from "@/lib/http/mutationRequest";
 import { revokeInviteLink } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
@@ -9,9 +8,8 @@ type Ctx = { params: Promise<{ teamId: string; inviteId: string }> };
 
 /** DELETE — revokes the link; later uses are refused. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { teamId, inviteId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await revokeInviteLink(user?.id ?? null, { teamId }, inviteId));
+  const req = await mutationRequest(request, params, { body: false });
+  if (req instanceof Response) return req;
+  const { teamId, inviteId } = req.params;
+  return serviceResponse(await revokeInviteLink(req.actorId, { teamId }, inviteId));
 }

@@ -1,6 +1,4 @@
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { readJsonBody } from "@/lib/http/readJsonBody";
+import { mutationRequest, refusal } from "@/lib/http/mutationRequest";
 import { replyToThread } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
@@ -9,13 +7,10 @@ type Ctx = { params: Promise<{ mapId: string; threadId: string }> };
 
 /** POST {body, mentions?} — replies in the thread (commenters and up). */
 export async function POST(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, threadId } = await params;
-  const user = await getSessionUser();
-  const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
-  const result = await replyToThread(user?.id ?? null, mapId, threadId, body.value);
-  if (!result.ok) return Response.json({ error: result.error }, { status: result.status });
+  const req = await mutationRequest(request, params);
+  if (req instanceof Response) return req;
+  const { mapId, threadId } = req.params;
+  const result = await replyToThread(req.actorId, mapId, threadId, req.body);
+  if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread }, { status: 201 });
 }
