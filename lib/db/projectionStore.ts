@@ -12,7 +12,7 @@ type Tx = Pick<PrismaClient, "claim" | "citation" | "map">;
  */
 interface ProjectedTable<F extends string> {
   table: "Claim" | "Citation";
-  columns: readonly { name: F; recordType: string; cast?: string; fromDoc?: (value: unknown) => unknown }[];
+  columns: readonly { name: F; recordType: string; cast?: string; toRow?: (value: unknown) => unknown }[];
 }
 
 const CLAIM_TABLE: ProjectedTable<keyof ClaimRow & keyof Prisma.ClaimCreateManyInput> = {
@@ -26,7 +26,7 @@ const CLAIM_TABLE: ProjectedTable<keyof ClaimRow & keyof Prisma.ClaimCreateManyI
     { name: "text", recordType: "text" },
     { name: "authorId", recordType: "text" },
     // The doc keeps milliseconds; a stored row a Date. Both become the same Date (and the same JSON).
-    { name: "createdAt", recordType: "text", cast: `(r."createdAt"::timestamptz at time zone 'UTC')`, fromDoc: (v) => new Date(v as number | Date) },
+    { name: "createdAt", recordType: "text", cast: `(r."createdAt"::timestamptz at time zone 'UTC')`, toRow: (v) => new Date(v as number | Date) },
   ],
 };
 
@@ -56,7 +56,7 @@ type Row = { mapId: string; id: string } & Record<string, unknown>;
 function rowsOf<F extends string>(mapId: string, items: readonly Record<F, unknown>[], { columns }: ProjectedTable<F>): Row[] {
   return items.map((item) => {
     const row: Record<string, unknown> = { mapId };
-    for (const c of columns) row[c.name] = c.fromDoc ? c.fromDoc(item[c.name]) : item[c.name];
+    for (const c of columns) row[c.name] = c.toRow ? c.toRow(item[c.name]) : item[c.name];
     return row as Row;
   });
 }
@@ -79,12 +79,9 @@ export function projectionRows(mapId: string, projection: MapProjection) {
 export async function replaceProjection(tx: Tx, mapId: string, projection: MapProjection): Promise<void> {
   await tx.citation.deleteMany({ where: { mapId } });
   await tx.claim.deleteMany({ where: { mapId } });
-  if (projection.claims.length > 0) {
-    await tx.claim.createMany({ data: projectionRows(mapId, projection).claims });
-  }
-  if (projection.citations.length > 0) {
-    await tx.citation.createMany({ data: projectionRows(mapId, projection).citations });
-  }
+  const rows = projectionRows(mapId, projection);
+  if (rows.claims.length > 0) await tx.claim.createMany({ data: rows.claims });
+  if (rows.citations.length > 0) await tx.citation.createMany({ data: rows.citations });
   const { title, question } = projection.meta;
   // These rows are unverified (citations are checked by the collab server's refresh), so no
   // hash vouches for them: the first refresh compares row by row.
