@@ -1,9 +1,6 @@
 // How every launcher runs the one server process (`npm start`, the tests, the benchmark), so
 // what is measured is what is served.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { buildServerBundle } from "./serverBundle.mjs";
 
 /**
  * V8's memory reducer is built for a browser tab going idle: a few seconds after the allocation
@@ -16,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  */
 export const SERVER_NODE_ARGS = ["--no-memory-reducer"];
 
-/** `node <args> server/index.ts`, with the tsx loader and `extraNodeArgs` (e.g. profiling) first. */
+/** `node <args> <server bundle>`, with `extraNodeArgs` (e.g. profiling) first; builds the bundle. */
 export function serverCommandArgs(extraNodeArgs = []) {
-  return [...SERVER_NODE_ARGS, ...extraNodeArgs, "--import", "tsx", path.join(root, "server", "index.ts")];
+  return [...SERVER_NODE_ARGS, ...extraNodeArgs, buildServerBundle()];
 }

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
 import type { Database } from "../../lib/db/client";
 import { hashPassword } from "../../lib/auth/password";
@@ -22,9 +21,9 @@ export function seedOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SeedOp
   return { demo: env.SEED_DEMO !== "false", demoPassword: env.DEMO_PASSWORD || "demo-password" };
 }
 
+/** From the working directory (the repository root), like the migrations: the server runs as a bundle elsewhere. */
 export function readSampleSourceText(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return fs.readFileSync(path.join(here, SAMPLE_SOURCE.file), "utf8");
+  return fs.readFileSync(path.resolve("prisma", "seed", SAMPLE_SOURCE.file), "utf8");
 }
 
 /**
