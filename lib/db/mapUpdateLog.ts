@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { Prisma, type PrismaClient } from "./generated/client";
+import { serverDoc } from "./serverDoc";
 
 type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "mapUpdate" | "mapSnapshot">;
 
@@ -70,7 +71,7 @@ export async function compactMapLog(db: Db, mapId: string): Promise<CompactionRe
     const lastUpdateId = rows[rows.length - 1].id;
     // Through a Y.Doc rather than only Y.mergeUpdates: the doc garbage-collects deleted
     // content, so the snapshot does not grow with every keystroke ever typed and erased.
-    const doc = new Y.Doc();
+    const doc = serverDoc(mapId);
     try {
       doc.transact(() => {
         if (snapshot) Y.applyUpdate(doc, snapshot.state);

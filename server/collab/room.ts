@@ -3,6 +3,7 @@ import { touchesProjection } from "./projectionTouch";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Database } from "../../lib/db/client";
 import { loadMapState } from "../../lib/db/mapState";
+import { serverDoc } from "../../lib/db/serverDoc";
 import { countPendingMapUpdates } from "../../lib/db/mapUpdateLog";
 import type { CollabConfig } from "./collabConfig";
 import { RoomPersistence, type PersistenceStats } from "./roomPersistence";
@@ -35,13 +36,13 @@ const PEER_LEFT = Symbol("peer left");
  */
 export class Room implements LinkedRoom {
   /** The content doc while awake; null while dormant. Read it through `doc`. */
-  private liveDoc: Y.Doc | null = new Y.Doc();
+  private liveDoc: Y.Doc | null;
   /** The full state while dormant. */
   private dormantState: Uint8Array | null = null;
   private lastEditAt = 0;
   private hibernateTimer: NodeJS.Timeout | null = null;
   /** Awareness uses its doc only for a client id: its own empty doc outlives the content doc's dormancy. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<RoomPeer>();
   readonly persistence: RoomPersistence;
   /** Resolves when the stored state is in the doc; rejects when loading failed. */
@@ -72,6 +73,8 @@ export class Room implements LinkedRoom {
     private readonly bus: CollabBus | null = null,
   ) {
     this.stats = stats;
+    this.liveDoc = serverDoc(mapId);
+    this.awareness = new awarenessProtocol.Awareness(serverDoc(mapId));
     // The server is not a user: it announces no awareness state of its own.
     this.awareness.setLocalState(null);
     this.persistence = new RoomPersistence(mapId, () => this.doc, db, config, stats, log, () => onMapDeleted(this));
@@ -128,7 +131,7 @@ export class Room implements LinkedRoom {
   }
 
   private wake(): void {
-    const doc = new Y.Doc();
+    const doc = serverDoc(this.mapId);
     Y.applyUpdate(doc, this.dormantState!, LOADED);
     doc.on("update", this.onDocUpdate);
     this.liveDoc = doc;
