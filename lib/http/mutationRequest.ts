@@ -34,8 +34,3 @@ export async function mutationRequest<P = Record<string, never>>(
   }
   return { params: resolved, actorId: user?.id ?? null, body };
 }
-
-/** The response for a lib call that refused: its status and message, as JSON. */
-export function refusal(result: { status: number; error: string }): Response {
-  return Response.json({ error: result.error }, { status: result.status });
-}

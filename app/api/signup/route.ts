@@ -1,4 +1,4 @@
-import { refusal } from "@/lib/http/mutationRequest";
+import { refusal } from "@/lib/http/refusal";
 import { CLIENT_IP_HEADER, limiters } from "@/lib/auth/attemptLimiter";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { signUp } from "@/lib/auth/signUp";

@@ -1,4 +1,4 @@
-import { refusal } from "@/lib/http/mutationRequest";
+import { refusal } from "@/lib/http/refusal";
 import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { addSourceVersion, findMapSource } from "@/lib/db/sources";

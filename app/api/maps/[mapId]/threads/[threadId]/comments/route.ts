@@ -1,4 +1,5 @@
-import { mutationRequest, refusal } from "@/lib/http/mutationRequest";
+import { mutationRequest } from "@/lib/http/mutationRequest";
+import { refusal } from "@/lib/http/refusal";
 import { replyToThread } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
