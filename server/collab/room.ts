@@ -167,6 +167,7 @@ export class Room implements LinkedRoom {
     doc.destroy();
     this.liveDoc = null;
     this.dormantState = state;
+    this.persistence.dropRowCopies();
     this.stats.roomsHibernated++;
   };
 

@@ -4,6 +4,7 @@ import { compactMapLog } from "../../lib/db/mapUpdateLog";
 import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
 import { refreshProjection, SourceTextCache } from "./projectionRefresh";
+import { backgroundTurns } from "./backgroundTurns";
 import type { WrittenProjection } from "../../lib/db/projectionStore";
 
 export interface PersistenceStats {
@@ -160,6 +161,11 @@ export class RoomPersistence {
     this.projection.poke();
   }
 
+  /** The room goes dormant: keep the fingerprints of what was written, not copies of the rows. */
+  dropRowCopies(): void {
+    if (this.writtenProjection?.rows) this.writtenProjection = { ...this.writtenProjection, rows: undefined };
+  }
+
   get hasPendingWrites(): boolean {
     return this.pending.length > 0;
   }
@@ -252,6 +258,7 @@ export class RoomPersistence {
     if (!this.projectionDirty) return;
     this.projectionDirty = false;
     try {
+      await backgroundTurns.turn();
       const result = await refreshProjection(this.db, this.sources, this.mapId, this.docOf(), this.log, this.writtenProjection);
       this.writtenProjection = result.written;
       this.stats.projectionsWritten++;
