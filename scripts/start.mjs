@@ -1,6 +1,6 @@
 // `npm start`: build the app if the build is missing or stale, then run the one server
-// process (Next.js + /collab WebSocket) in this Node with the tsx loader (no CLI wrapper, so
-// signals reach the server itself and a graceful stop can flush). `npm run dev` passes --dev (Next dev mode).
+// process (Next.js + /collab WebSocket) as scripts/serverCommand.mjs launches it (no CLI wrapper,
+// so signals reach the server itself and a graceful stop can flush). `npm run dev` passes --dev (Next dev mode).
 import { spawn } from "node:child_process";
 import { ensureBuild, root } from "./ensureBuild.mjs";
 import { serverCommandArgs } from "./serverCommand.mjs";
