@@ -149,10 +149,9 @@ export class Connection implements RoomPeer {
     } catch (error) {
       throw new MalformedMessage(`undecodable Yjs update (${(error as Error).message})`);
     }
-    // A step 2 from a client that has nothing new is empty: nothing to apply (and no reason
-    // to wake a dormant room).
+    // A step 2 from a client that has nothing new is empty: nothing to apply.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    Y.applyUpdate(this.room.doc, payload, this);
+    this.room.applyUpdate(payload, this, decoded);
   }
 
   private reject(error: unknown): void {

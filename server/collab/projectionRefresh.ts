@@ -1,5 +1,4 @@
-import type * as Y from "yjs";
-import { projectMap, type CitationData, type MapProjection } from "../../lib/argument";
+import type { CitationData, MapProjection } from "../../lib/argument";
 import {
   diffProjection,
   projectionHash,
@@ -85,18 +84,18 @@ export async function verifiedCitations(
 }
 
 /**
- * Brings the relational projection of a map in line with its live doc, writing only the rows
- * that changed since `previous` (what this room wrote last; null: compare with the stored ids).
+ * Brings the relational projection of a map in line with its doc (`projection`: projectMap of
+ * it), writing only the rows that changed since `previous` (what this room wrote last; null:
+ * compare with the stored ids).
  */
 export async function refreshProjection(
   db: Database,
   cache: SourceTextCache,
   mapId: string,
-  doc: Y.Doc,
+  projection: MapProjection,
   log: (line: string) => void,
   previous: WrittenProjection | null,
 ): Promise<{ claims: number; citations: number; dropped: number; written: WrittenProjection; rowsChanged: number }> {
-  const projection = projectMap(doc);
   const { kept, dropped } = await verifiedCitations(db, cache, mapId, projection.citations, log);
   const checked: MapProjection = { ...projection, citations: kept };
   const counts = { claims: checked.claims.length, citations: kept.length, dropped };

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 
 /** The doc's root types the relational projection is read from (lib/argument/mapProjection.ts). */
-const PROJECTED_ROOTS = ["meta", "claims", "citations", "links"];
+export const PROJECTED_ROOTS: readonly string[] = ["meta", "claims", "citations", "links"];
 
 /**
  * Whether a transaction changed anything under a projected root. Changes elsewhere in the doc

@@ -6,7 +6,8 @@ import { loadMapState } from "../../lib/db/mapState";
 import { serverDoc } from "../../lib/db/serverDoc";
 import { countPendingMapUpdates } from "../../lib/db/mapUpdateLog";
 import type { CollabConfig } from "./collabConfig";
-import { RoomPersistence, type PersistenceStats } from "./roomPersistence";
+import { RoomPersistence, type PersistenceStats, type RoomDocReader } from "./roomPersistence";
+import { EncodedMapState, type DecodedUpdate } from "./encodedMapState";
 import { awarenessMessage, updateMessage } from "./syncMessages";
 import type { CollabBus } from "./collabBus";
 import { RemoteUpdateOrigin, RoomBusLink, type LinkedRoom } from "./roomBusLink";
@@ -28,18 +29,22 @@ const PEER_LEFT = Symbol("peer left");
  * users, and the fan-out between them. The doc is loaded once (all concurrent joins share
  * the load) and nothing reads or writes it before the load finished.
  *
- * Dormancy: a Y.Doc of the sample map takes ~345 KB of heap against ~28 KB encoded, and most
- * open maps are idle most of the time (a tab left open). After `hibernateAfterMs` without an
- * edit, with nothing left to write, the room keeps only the encoded state and drops the doc;
- * the next reader of `doc` (an edit, a joining client, a peer instance) rebuilds it, in ~1 ms
- * for such a map. Sockets and awareness stay as they are throughout.
+ * Dormancy: a Y.Doc of the sample map takes ~350 KB of heap against ~26 KB encoded, so a
+ * room holds its doc only while something needs it. Once loaded, a room keeps its state
+ * encoded (encodedMapState.ts) and takes the edits that simply continue it as bytes: they are
+ * fanned out and logged exactly as before. A projection refresh or a joining client with
+ * edits pending builds a doc for that moment (~1 ms for such a map). Only an update the
+ * encoded state cannot vouch for (a gap, a duplicate, an unknown reference) wakes the room:
+ * the doc is rebuilt, Yjs integrates the update, and the room goes dormant again
+ * `hibernateAfterMs` later. Sockets and awareness stay as they are throughout.
  */
-export class Room implements LinkedRoom {
-  /** The content doc while awake; null while dormant. Read it through `doc`. */
+export class Room implements LinkedRoom, RoomDocReader {
+  /** The content doc while awake; null while dormant. */
   private liveDoc: Y.Doc | null;
   /** The full state while dormant. */
-  private dormantState: Uint8Array | null = null;
-  private lastEditAt = 0;
+  private encoded: EncodedMapState | null = null;
+  /** Set for a doc too big to rebuild often (hibernateMaxBytes): it stays awake. */
+  private stayAwake = false;
   private hibernateTimer: NodeJS.Timeout | null = null;
   /** Awareness uses its doc only for a client id: its own empty doc outlives the content doc's dormancy. */
   readonly awareness: awarenessProtocol.Awareness;
@@ -77,7 +82,7 @@ export class Room implements LinkedRoom {
     this.awareness = new awarenessProtocol.Awareness(serverDoc(mapId));
     // The server is not a user: it announces no awareness state of its own.
     this.awareness.setLocalState(null);
-    this.persistence = new RoomPersistence(mapId, () => this.doc, db, config, stats, log, () => onMapDeleted(this));
+    this.persistence = new RoomPersistence(mapId, this, db, config, stats, log, () => onMapDeleted(this));
     this.liveDoc!.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.ready = this.load();
@@ -99,82 +104,116 @@ export class Room implements LinkedRoom {
     const uncompacted = await countPendingMapUpdates(this.db.prisma, this.mapId);
     if (this.destroyed) throw new Error("room closed while loading");
     Y.applyUpdate(this.liveDoc!, state, LOADED);
+    this.stayAwake = state.byteLength > this.config.hibernateMaxBytes;
     // Edits other instances accepted but have not written yet: asked for before any client syncs.
     await this.link?.afterLoad();
     if (this.destroyed) throw new Error("room closed while loading");
     this.loaded = true;
     this.persistence.setUncompactedRows(uncompacted);
     this.persistence.learnStoredProjection();
-    this.noteEdit();
+    if (!this.hibernate()) this.scheduleHibernate();
     const ms = performance.now() - started;
     if (ms > 500) this.log(`collab: map ${this.mapId} took ${Math.round(ms)} ms to load`);
   }
 
-  /** The content doc; reading it wakes a dormant room. */
-  get doc(): Y.Doc {
-    if (!this.liveDoc) this.wake();
-    return this.liveDoc!;
-  }
-
   /** The doc's state vector, without waking a dormant room. */
   stateVector(): Uint8Array {
-    return this.liveDoc ? Y.encodeStateVector(this.liveDoc) : Y.encodeStateVectorFromUpdate(this.dormantState!);
+    return this.liveDoc ? Y.encodeStateVector(this.liveDoc) : this.encoded!.stateVector();
   }
 
   /** What a peer with `stateVector` lacks, without waking a dormant room. */
   updateSince(stateVector: Uint8Array): Uint8Array {
-    return this.liveDoc ? Y.encodeStateAsUpdate(this.liveDoc, stateVector) : Y.diffUpdate(this.dormantState!, stateVector);
+    if (this.liveDoc) return Y.encodeStateAsUpdate(this.liveDoc, stateVector);
+    return this.encoded!.updateSince(stateVector);
   }
 
   get dormant(): boolean {
     return this.liveDoc === null;
   }
 
-  private wake(): void {
-    const doc = serverDoc(this.mapId);
-    Y.applyUpdate(doc, this.dormantState!, LOADED);
-    doc.on("update", this.onDocUpdate);
-    this.liveDoc = doc;
-    this.dormantState = null;
-    this.stats.roomsWoken++;
-    this.noteEdit();
+  /**
+   * Takes an edit from a socket (`origin`: the peer) or from another instance (a
+   * RemoteUpdateOrigin). `decoded`: the update already decoded, if the caller did.
+   */
+  applyUpdate(update: Uint8Array, origin: unknown, decoded?: DecodedUpdate): void {
+    if (this.destroyed) return; // its sockets are closing; their clients resend on reconnect
+    if (this.encoded) {
+      const taken = this.encoded.append(update, decoded ?? Y.decodeUpdate(update));
+      if (taken) {
+        this.stats.dormantUpdates++;
+        this.accept(update, origin, taken.projected);
+        // Grown past what is cheap to rebuild for every refresh: keep the doc from now on.
+        if (this.encoded.byteLength > this.config.hibernateMaxBytes) {
+          this.stayAwake = true;
+          this.wake();
+        }
+        return;
+      }
+    }
+    Y.applyUpdate(this.liveDoc ?? this.wake(), update, origin);
   }
 
-  /** Starts (or keeps) the countdown to dormancy; the timer re-checks instead of being reset per keystroke. */
-  private noteEdit(): void {
-    this.lastEditAt = Date.now();
-    if (this.hibernateTimer || this.destroyed || this.config.hibernateAfterMs <= 0) return;
-    this.hibernateTimer = setTimeout(this.tryHibernate, this.config.hibernateAfterMs);
+  /** Runs `fn` on the doc: the live one, or one built from the encoded state for this call (RoomDocReader). */
+  read<T>(fn: (doc: Y.Doc) => T): T {
+    if (this.liveDoc) return fn(this.liveDoc);
+    if (!this.encoded) throw new Error("room closed");
+    this.stats.transientDocs++;
+    return this.encoded.read(fn);
+  }
+
+  private wake(): Y.Doc {
+    const doc = this.encoded!.toDoc(LOADED);
+    doc.on("update", this.onDocUpdate);
+    this.liveDoc = doc;
+    this.encoded = null;
+    this.stats.roomsWoken++;
+    this.scheduleHibernate();
+    return doc;
+  }
+
+  /** Starts (or keeps) the countdown to dormancy; the timer is not reset per keystroke. */
+  private scheduleHibernate(): void {
+    if (this.hibernateTimer || this.destroyed || this.stayAwake || this.config.hibernateAfterMs <= 0) return;
+    this.hibernateTimer = setTimeout(() => {
+      this.hibernateTimer = null;
+      this.hibernate();
+    }, this.config.hibernateAfterMs);
     this.hibernateTimer.unref();
   }
 
-  private tryHibernate = () => {
-    this.hibernateTimer = null;
+  /**
+   * Drops the live doc, keeping its state encoded. Nothing else has to wait for it: pending
+   * log writes, fan-out and unconfirmed remote updates are bytes already, and a projection
+   * refresh builds the doc it reads. False when the doc must stay for now (still loading,
+   * structs waiting for missing ones: the next edit retries) or for good (too big).
+   */
+  private hibernate(): boolean {
     const doc = this.liveDoc;
-    if (this.destroyed || !doc || !this.loaded || this.frozen) return;
-    const quietFor = Date.now() - this.lastEditAt;
-    // Pending writes, a projection refresh still due, or remote updates not yet confirmed
-    // all need the live doc (or soon will): look again later.
-    if (quietFor < this.config.hibernateAfterMs || this.outgoing.length > 0 || !this.persistence.quiescent || (this.link?.hasUnconfirmed ?? false)) {
-      this.hibernateTimer = setTimeout(this.tryHibernate, Math.max(100, this.config.hibernateAfterMs - quietFor));
-      this.hibernateTimer.unref();
-      return;
-    }
-    const state = Y.encodeStateAsUpdate(doc);
+    if (this.destroyed || !doc || !this.loaded || this.stayAwake || this.config.hibernateAfterMs <= 0) return false;
+    const encoded = EncodedMapState.of(doc);
+    if (!encoded) return false;
     // A big doc stays awake: rebuilding it would block the event loop for every room.
-    if (state.byteLength > this.config.hibernateMaxBytes) return;
+    if (encoded.byteLength > this.config.hibernateMaxBytes) {
+      this.stayAwake = true;
+      return false;
+    }
     doc.off("update", this.onDocUpdate);
     doc.destroy();
     this.liveDoc = null;
-    this.dormantState = state;
+    this.encoded = encoded;
     this.persistence.dropRowCopies();
     this.stats.roomsHibernated++;
-  };
+    return true;
+  }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => {
     if (origin === LOADED) return;
-    this.noteEdit();
-    const projected = touchesProjection(doc, transaction);
+    this.scheduleHibernate();
+    this.accept(update, origin, touchesProjection(doc, transaction));
+  };
+
+  /** An update the room took (into its doc or its encoded state): log it, relay it, fan it out. */
+  private accept(update: Uint8Array, origin: unknown, projected: boolean): void {
     if (origin instanceof RemoteUpdateOrigin) {
       // Another instance accepted it and writes it to the log; we hold it until it says so.
       if (origin.seq === null) this.persistence.append(update, projected);
@@ -191,7 +230,7 @@ export class Room implements LinkedRoom {
       // while a lone update still goes out within the same turn (no timer latency).
       setImmediate(this.fanOut);
     }
-  };
+  }
 
   private fanOut = () => {
     this.fanOutScheduled = false;
@@ -314,6 +353,6 @@ export class Room implements LinkedRoom {
     this.awareness.doc.destroy();
     this.liveDoc?.destroy();
     this.liveDoc = null;
-    this.dormantState = null;
+    this.encoded = null;
   }
 }

@@ -1,5 +1,4 @@
 import { randomInt } from "node:crypto";
-import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { BusKind, type BusFrame } from "./busMessages";
 import type { ChannelHandler, CollabBus, MapChannel } from "./collabBus";
@@ -25,8 +24,8 @@ export const REMOTE_AWARENESS = Symbol("awareness from another instance");
 /** What the link needs from its room. */
 export interface LinkedRoom {
   readonly mapId: string;
-  /** Reading it wakes a dormant room; stateVector/updateSince do not. */
-  readonly doc: Y.Doc;
+  /** Takes an update from another instance (room.ts: a dormant room may take it without its doc). */
+  applyUpdate(update: Uint8Array, origin: RemoteUpdateOrigin): void;
   stateVector(): Uint8Array;
   updateSince(stateVector: Uint8Array): Uint8Array;
   readonly awareness: awarenessProtocol.Awareness;
@@ -138,11 +137,9 @@ export class RoomBusLink implements ChannelHandler {
 
   private handle(frame: BusFrame): void {
     const { sender, message } = frame;
-    // Read the doc only where it is needed: a dormant room (room.ts) stays dormant for
-    // presence and durability frames.
     switch (message.kind) {
       case BusKind.update:
-        Y.applyUpdate(this.room.doc, message.update, new RemoteUpdateOrigin(sender, message.seq));
+        this.room.applyUpdate(message.update, new RemoteUpdateOrigin(sender, message.seq));
         return;
       case BusKind.durable:
         this.confirm(sender, message.seq);
@@ -163,7 +160,7 @@ export class RoomBusLink implements ChannelHandler {
         return;
       case BusKind.sync2: {
         if (message.target !== this.bus.instanceId) return;
-        Y.applyUpdate(this.room.doc, message.update, new RemoteUpdateOrigin(sender, null));
+        this.room.applyUpdate(message.update, new RemoteUpdateOrigin(sender, null));
         if (message.awareness.byteLength > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.awareness, REMOTE_AWARENESS);
         if (message.requestId === 0) return;
         // The third leg: what the responder lacks (both sides may have diverged while Redis

@@ -4,6 +4,7 @@ import { compactMapLog } from "../../lib/db/mapUpdateLog";
 import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
 import { refreshProjection, SourceTextCache } from "./projectionRefresh";
+import { projectMap, type MapProjection } from "../../lib/argument";
 import { backgroundTurns } from "./backgroundTurns";
 import type { WrittenProjection } from "../../lib/db/projectionStore";
 
@@ -20,9 +21,18 @@ export interface PersistenceStats {
   /** Claim/citation rows deleted or rewritten by projection refreshes (only the changed ones). */
   projectionRowsWritten: number;
   citationsDropped: number;
-  /** Rooms that dropped their idle doc (room.ts dormancy), and rebuilt it. */
+  /** Rooms that dropped their doc (room.ts dormancy), and rebuilt it to keep it. */
   roomsHibernated: number;
   roomsWoken: number;
+  /** Updates a dormant room took without a doc, and docs built for one read (a projection refresh, a join). */
+  dormantUpdates: number;
+  transientDocs: number;
+}
+
+/** How persistence reads a room's doc: the live one, or one built for the read (room.ts). */
+export interface RoomDocReader {
+  read<T>(fn: (doc: Y.Doc) => T): T;
+  readonly dormant: boolean;
 }
 
 export function emptyPersistenceStats(): PersistenceStats {
@@ -39,6 +49,8 @@ export function emptyPersistenceStats(): PersistenceStats {
     citationsDropped: 0,
     roomsHibernated: 0,
     roomsWoken: 0,
+    dormantUpdates: 0,
+    transientDocs: 0,
   };
 }
 
@@ -64,9 +76,6 @@ class BoundedDebounce {
       this.timer = null;
       this.fire();
     }, wait);
-  }
-  get pending(): boolean {
-    return this.timer !== null;
   }
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -97,6 +106,8 @@ export class RoomPersistence {
   private readonly compaction: BoundedDebounce;
   private readonly projection: BoundedDebounce;
   private readonly sources = new SourceTextCache();
+  /** The projection of the doc as loaded, for the first refresh (learnStoredProjection); dropped by edits. */
+  private loadedProjection: MapProjection | null = null;
   /** The projection rows this room wrote last (refreshes write only the difference). */
   private writtenProjection: WrittenProjection | null = null;
   private closed = false;
@@ -108,8 +119,7 @@ export class RoomPersistence {
 
   constructor(
     private readonly mapId: string,
-    /** The live doc (a getter: reading it wakes a dormant room, see room.ts). */
-    private readonly docOf: () => Y.Doc,
+    private readonly docs: RoomDocReader,
     private readonly db: Database,
     private readonly config: CollabConfig,
     private readonly stats: PersistenceStats,
@@ -132,8 +142,10 @@ export class RoomPersistence {
    * stored projection hash usually matches, so this costs one query, and later refreshes diff
    * against known rows. Without it a room's first refresh after edits must read every row back
    * in a locked transaction, and 500 maps that start being edited together did that at once.
+   * Projected now, while the room still holds the doc it loaded (it goes dormant right after).
    */
   learnStoredProjection(): void {
+    this.loadedProjection = this.docs.read(projectMap);
     this.projectionDirty = true;
     this.request("project");
   }
@@ -145,6 +157,7 @@ export class RoomPersistence {
     if (this.pending.length === 0) this.firstPendingAt = Date.now();
     this.pending.push(update);
     if (projected) {
+      this.loadedProjection = null;
       this.projectionDirty = true;
       this.projection.poke();
     }
@@ -157,22 +170,18 @@ export class RoomPersistence {
    */
   noteRemoteChange(): void {
     if (this.closed) return;
+    this.loadedProjection = null;
     this.projectionDirty = true;
     this.projection.poke();
   }
 
-  /** The room goes dormant: keep the fingerprints of what was written, not copies of the rows. */
+  /** The room holds no doc: keep the fingerprints of what was written, not copies of the rows. */
   dropRowCopies(): void {
     if (this.writtenProjection?.rows) this.writtenProjection = { ...this.writtenProjection, rows: undefined };
   }
 
   get hasPendingWrites(): boolean {
     return this.pending.length > 0;
-  }
-
-  /** Nothing pending, running or due that needs the live doc (a room may go dormant). */
-  get quiescent(): boolean {
-    return this.pending.length === 0 && !this.running && this.due.size === 0 && !this.projectionDirty && !this.projection.pending;
   }
 
   private scheduleFlush(): void {
@@ -259,8 +268,12 @@ export class RoomPersistence {
     this.projectionDirty = false;
     try {
       await backgroundTurns.turn();
-      const result = await refreshProjection(this.db, this.sources, this.mapId, this.docOf(), this.log, this.writtenProjection);
+      if (this.closed) return;
+      const projection = this.loadedProjection ?? this.docs.read(projectMap);
+      this.loadedProjection = null;
+      const result = await refreshProjection(this.db, this.sources, this.mapId, projection, this.log, this.writtenProjection);
       this.writtenProjection = result.written;
+      if (this.docs.dormant) this.dropRowCopies();
       this.stats.projectionsWritten++;
       if (result.rowsChanged > 0) this.stats.projectionWrites++;
       this.stats.projectionRowsWritten += result.rowsChanged;
