@@ -99,6 +99,7 @@ export class RoomPersistence {
   private retryDelay = 0;
   private running: Promise<void> | null = null;
   private due = new Set<Job>();
+  private lastJob: Job | null = null;
   private paused = false;
   /** Log rows for this map not yet folded into the snapshot (as far as this instance knows). */
   private uncompactedRows = 0;
@@ -201,10 +202,14 @@ export class RoomPersistence {
 
   private kick(): void {
     if (this.running || this.paused) return;
-    // The log first: it is what durability promises; the rest can wait a round.
-    const job: Job | undefined = (["flush", "compact", "project"] as const).find((j) => this.due.has(j));
+    // The log first: it is what durability promises; the rest can wait a round, but only one:
+    // under typing faster than the log writer's pace a flush is due again whenever one ends,
+    // and the projection's maximum delay was not kept until the typing paused.
+    const order = this.lastJob === "flush" ? (["compact", "project", "flush"] as const) : (["flush", "compact", "project"] as const);
+    const job: Job | undefined = order.find((j) => this.due.has(j));
     if (!job) return;
     this.due.delete(job);
+    this.lastJob = job;
     this.running = this.run(job).finally(() => {
       this.running = null;
       this.kick();

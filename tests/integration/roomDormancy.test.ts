@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { updateMessage } from "../../server/collab/syncMessages";
-import { addClaim, readAllClaims } from "../../lib/argument";
+import { addClaim, readAllClaims, setClaimText } from "../../lib/argument";
 import { projectMap } from "../../lib/argument/mapProjection";
 import { loadMapDoc } from "../../lib/db/mapState";
 import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
@@ -145,5 +145,32 @@ describe.each(DATABASE_KINDS)("dormant rooms on %s", (kind) => {
     expect(stats?.roomsHibernated).toBeGreaterThanOrEqual(2);
     const stored = await withDatabase(db, () => loadMapDoc(mapId));
     expect(mapFingerprint(stored)).toBe(expected);
+  });
+
+  it("a room being typed in keeps its doc, and drops it once the typing stops", async () => {
+    // Refreshes at most 100 ms apart while typing: the second one within 300 ms wakes the room.
+    server = await startServer({ ...db.env, ...SERVER_ENV, COLLAB_PROJECTION_MAX_DELAY_MS: "100" });
+    const demo = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
+    const mapId = await firstMapId(demo);
+    const [a, b] = [0, 1].map(() => new CollabClient(server.url, mapId, demo.cookieHeader()));
+    clients.push(a, b);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const root = readAllClaims(a.doc).find((c) => c.parentId === null)!.id;
+    const id = addClaim(a.doc, { kind: "position", parentId: root, text: "", authorId: null });
+    for (let i = 1; i <= 40; i++) {
+      setClaimText(a.doc, id, "typed".repeat(i));
+      await sleep(25);
+    }
+    await waitFor(() => mapFingerprint(b.doc) === mapFingerprint(a.doc), 10_000, "b has all the typing");
+    const expected = mapFingerprint(a.doc);
+    await sleep(1500); // asleep again
+    await server.stop();
+    const stats = statsOf(server.output());
+    expect(stats?.roomsWoken).toBeGreaterThanOrEqual(1);
+    expect(stats?.roomsHibernated).toBeGreaterThanOrEqual(2);
+    const stored = await withDatabase(db, () => loadMapDoc(mapId));
+    expect(mapFingerprint(stored)).toBe(expected);
+    const projected = await withDatabase(db, (handle) => handle.prisma.claim.findUnique({ where: { mapId_id: { mapId, id } }, select: { text: true } }));
+    expect(projected?.text).toBe("typed".repeat(40));
   });
 });
