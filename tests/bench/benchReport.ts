@@ -130,7 +130,7 @@ export function markdown(r: BenchReport): string {
   out.push("", "## Memory and load time", "");
   const im = r.idleMemory;
   out.push(
-    `Idle loaded small maps (${im.ours.maps} maps, one client each, sample doc, no edit for 6 s; ours lets rooms go dormant after 4 s here, 30 s by default): ` +
+    `Idle loaded small maps (${im.ours.maps} maps, one client each, sample doc, no edit for 6 s; ours holds no Y.Doc for a loaded room unless woken; woken rooms sleep again after 4 s here, 30 s by default): ` +
       `live memory per map (V8 heap + external, after a full GC) ${cell(im.ours.perMapKB, im.reference.perMapKB, 1)} KB (target ≤ 150 KB); ` +
       `RSS delta per map ${cell(im.ours.rssPerMapKB, im.reference.rssPerMapKB, 1)} KB.`,
     "",

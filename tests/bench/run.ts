@@ -387,12 +387,12 @@ async function main(): Promise<number> {
     // the echo from the instance's own subscription: ~30 % of our CPU under S3 (CPU profile).
     REDIS_URL: "",
   };
-  // The idle phase lets rooms go dormant after 4 s without an edit (30 s by default) so it
-  // measures dormant rooms without waiting half a minute; the report says so. The load
-  // scenarios of the full run keep the default, as deployed: with 4 s, S3's rooms that loaded
-  // first went dormant during its ~10 s connect phase and all 500 woke together when writing
-  // began, a storm of doc rebuilds (68 % of the allocation around the window's start) that a
-  // deployment sees only after a 30 s lull. --quick shares one server for both, so it keeps 4 s.
+  // Rooms hold no Y.Doc once loaded (room.ts); a room woken (typed in, or by an update its
+  // encoded state could not take) sleeps again after COLLAB_HIBERNATE_MS. The idle phase uses
+  // 4 s so that it measures rooms without their docs whatever woke them; the load scenarios of
+  // the full run keep the default 30 s, as deployed (with 4 s before 29 Nov, S3's rooms went
+  // dormant during the connect phase and all 500 woke together when writing began, a storm a
+  // deployment sees only after a 30 s lull). --quick shares one server for both, so it keeps 4 s.
   const serverEnv: Record<string, string> = { ...loadEnv, COLLAB_HIBERNATE_MS: String(HIBERNATE_MS) };
   const scenarios: ScenarioReport[] = [];
   let failed = false;
