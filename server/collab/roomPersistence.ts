@@ -24,7 +24,7 @@ export interface PersistenceStats {
   /** Rooms that dropped their doc (room.ts dormancy), and rebuilt it to keep it. */
   roomsHibernated: number;
   roomsWoken: number;
-  /** Updates a dormant room took without a doc, and docs built for one read (a projection refresh, a join). */
+  /** Updates a dormant room took without a doc, and docs built for one projection refresh. */
   dormantUpdates: number;
   transientDocs: number;
 }

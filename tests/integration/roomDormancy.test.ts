@@ -35,6 +35,28 @@ describe.each(DATABASE_KINDS)("dormant rooms on %s", (kind) => {
     await db?.drop();
   });
 
+  /** Starts the server and syncs two clients to the demo account's first map. */
+  const twoClients = async (env: Record<string, string> = {}) => {
+    server = await startServer({ ...db.env, ...SERVER_ENV, ...env });
+    const demo = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
+    const mapId = await firstMapId(demo);
+    const [a, b] = [0, 1].map(() => new CollabClient(server.url, mapId, demo.cookieHeader()));
+    clients.push(a, b);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const root = readAllClaims(a.doc).find((c) => c.parentId === null)!.id;
+    return { demo, mapId, a, b, root };
+  };
+
+  /** Stops the server; it must have woken a room and put it to sleep again, and stored `expected`. */
+  const stopExpectingAWake = async (mapId: string, expected: string) => {
+    await server.stop();
+    const stats = statsOf(server.output());
+    expect(stats?.roomsWoken).toBeGreaterThanOrEqual(1);
+    expect(stats?.roomsHibernated).toBeGreaterThanOrEqual(2);
+    const stored = await withDatabase(db, () => loadMapDoc(mapId));
+    expect(mapFingerprint(stored)).toBe(expected);
+  };
+
   it("a room without its doc takes edits, answers joins and refreshes the projection without losing anything", async () => {
     server = await startServer({ ...db.env, ...SERVER_ENV });
     const demo = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
@@ -86,13 +108,7 @@ describe.each(DATABASE_KINDS)("dormant rooms on %s", (kind) => {
   });
 
   it("an edit to a room without its doc survives a crash", async () => {
-    server = await startServer({ ...db.env, ...SERVER_ENV });
-    const demo = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
-    const mapId = await firstMapId(demo);
-    const [a, b] = [0, 1].map(() => new CollabClient(server.url, mapId, demo.cookieHeader()));
-    clients.push(a, b);
-    await Promise.all([a.whenSynced(), b.whenSynced()]);
-    const root = readAllClaims(a.doc).find((c) => c.parentId === null)!.id;
+    const { mapId, a, b, root } = await twoClients();
     await sleep(1500);
     const before = readAllClaims(b.doc).length;
     addClaim(a.doc, { kind: "position", parentId: root, text: "typed into a dormant room", authorId: null });
@@ -139,23 +155,12 @@ describe.each(DATABASE_KINDS)("dormant rooms on %s", (kind) => {
     const expected = mapFingerprint(a.doc);
     await sleep(1000); // asleep again, log written
     raw.ws.close();
-    await server.stop();
-    const stats = statsOf(server.output());
-    expect(stats?.roomsWoken).toBeGreaterThanOrEqual(1);
-    expect(stats?.roomsHibernated).toBeGreaterThanOrEqual(2);
-    const stored = await withDatabase(db, () => loadMapDoc(mapId));
-    expect(mapFingerprint(stored)).toBe(expected);
+    await stopExpectingAWake(mapId, expected);
   });
 
   it("a room being typed in keeps its doc, and drops it once the typing stops", async () => {
     // Refreshes at most 100 ms apart while typing: the second one within 300 ms wakes the room.
-    server = await startServer({ ...db.env, ...SERVER_ENV, COLLAB_PROJECTION_MAX_DELAY_MS: "100" });
-    const demo = await signedIn(server.url, DEMO_EMAIL, DEMO_PASSWORD);
-    const mapId = await firstMapId(demo);
-    const [a, b] = [0, 1].map(() => new CollabClient(server.url, mapId, demo.cookieHeader()));
-    clients.push(a, b);
-    await Promise.all([a.whenSynced(), b.whenSynced()]);
-    const root = readAllClaims(a.doc).find((c) => c.parentId === null)!.id;
+    const { mapId, a, b, root } = await twoClients({ COLLAB_PROJECTION_MAX_DELAY_MS: "100" });
     const id = addClaim(a.doc, { kind: "position", parentId: root, text: "", authorId: null });
     for (let i = 1; i <= 40; i++) {
       setClaimText(a.doc, id, "typed".repeat(i));
@@ -164,12 +169,7 @@ describe.each(DATABASE_KINDS)("dormant rooms on %s", (kind) => {
     await waitFor(() => mapFingerprint(b.doc) === mapFingerprint(a.doc), 10_000, "b has all the typing");
     const expected = mapFingerprint(a.doc);
     await sleep(1500); // asleep again
-    await server.stop();
-    const stats = statsOf(server.output());
-    expect(stats?.roomsWoken).toBeGreaterThanOrEqual(1);
-    expect(stats?.roomsHibernated).toBeGreaterThanOrEqual(2);
-    const stored = await withDatabase(db, () => loadMapDoc(mapId));
-    expect(mapFingerprint(stored)).toBe(expected);
+    await stopExpectingAWake(mapId, expected);
     const projected = await withDatabase(db, (handle) => handle.prisma.claim.findUnique({ where: { mapId_id: { mapId, id } }, select: { text: true } }));
     expect(projected?.text).toBe("typed".repeat(40));
   });
