@@ -31,7 +31,8 @@ export interface PersistenceStats {
 
 /** How persistence reads a room's doc: the live one, or one built for the read (room.ts). */
 export interface RoomDocReader {
-  read<T>(fn: (doc: Y.Doc) => T): T;
+  /** `editing`: edits are still coming in (the room may keep the doc it builds). */
+  read<T>(fn: (doc: Y.Doc) => T, editing?: boolean): T;
   readonly dormant: boolean;
 }
 
@@ -56,14 +57,17 @@ export function emptyPersistenceStats(): PersistenceStats {
 
 type Job = "flush" | "compact" | "project";
 
-/** A debounce with a ceiling: fires `idleMs` after the last poke, but never later than `maxMs` after the first. */
+/**
+ * A debounce with a ceiling: fires `idleMs` after the last poke, but never later than `maxMs`
+ * after the first; `fire(atCeiling)` says which (at the ceiling: the pokes kept coming).
+ */
 class BoundedDebounce {
   private timer: NodeJS.Timeout | null = null;
   private deadline = 0;
   constructor(
     private readonly idleMs: number,
     private readonly maxMs: number,
-    private readonly fire: () => void,
+    private readonly fire: (atCeiling: boolean) => void,
   ) {}
   poke(): void {
     const now = Date.now();
@@ -72,9 +76,10 @@ class BoundedDebounce {
     if (!this.timer) this.deadline = now + this.maxMs * (0.8 + 0.4 * Math.random());
     else clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.idleMs, this.deadline - now));
+    const atCeiling = this.deadline - now <= this.idleMs;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.fire();
+      this.fire(atCeiling);
     }, wait);
   }
   cancel(): void {
@@ -109,6 +114,8 @@ export class RoomPersistence {
   private readonly sources = new SourceTextCache();
   /** The projection of the doc as loaded, for the first refresh (learnStoredProjection); dropped by edits. */
   private loadedProjection: MapProjection | null = null;
+  /** The due refresh was forced by the maximum delay: edits kept coming for all of it. */
+  private typedThrough = false;
   /** The projection rows this room wrote last (refreshes write only the difference). */
   private writtenProjection: WrittenProjection | null = null;
   private closed = false;
@@ -128,7 +135,10 @@ export class RoomPersistence {
     private readonly onMapDeleted: () => void,
   ) {
     this.compaction = new BoundedDebounce(config.compactIdleMs, config.compactMaxDelayMs, () => this.request("compact"));
-    this.projection = new BoundedDebounce(config.projectionIdleMs, config.projectionMaxDelayMs, () => this.request("project"));
+    this.projection = new BoundedDebounce(config.projectionIdleMs, config.projectionMaxDelayMs, (atCeiling) => {
+      this.typedThrough = atCeiling;
+      this.request("project");
+    });
   }
 
   /** Called once after load with the log rows the snapshot does not cover yet. */
@@ -274,7 +284,9 @@ export class RoomPersistence {
     try {
       await backgroundTurns.turn();
       if (this.closed) return;
-      const projection = this.loadedProjection ?? this.docs.read(projectMap);
+      const editing = this.typedThrough;
+      this.typedThrough = false;
+      const projection = this.loadedProjection ?? this.docs.read(projectMap, editing);
       this.loadedProjection = null;
       const result = await refreshProjection(this.db, this.sources, this.mapId, projection, this.log, this.writtenProjection);
       this.writtenProjection = result.written;
