@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serverCommandArgs } from "./scripts/serverCommand.mjs";
+import { SERVER_PROCESS_ENV, serverCommandArgs } from "./scripts/serverCommand.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3123);
 // Per port, so parallel runs on one machine (different E2E_PORT) never share a database.
@@ -44,6 +44,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     env: {
+      ...SERVER_PROCESS_ENV,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),

@@ -3,7 +3,7 @@
 // so signals reach the server itself and a graceful stop can flush). `npm run dev` passes --dev (Next dev mode).
 import { spawn } from "node:child_process";
 import { ensureBuild, root } from "./ensureBuild.mjs";
-import { serverCommandArgs } from "./serverCommand.mjs";
+import { SERVER_PROCESS_ENV, serverCommandArgs } from "./serverCommand.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -12,7 +12,7 @@ if (!dev) ensureBuild();
 const child = spawn(process.execPath, serverCommandArgs(), {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+  env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: dev ? "development" : "production" },
 });
 // Forward stop signals so the server can flush pending writes before it exits.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { serverCommandArgs } from "../../scripts/serverCommand.mjs";
+import { SERVER_PROCESS_ENV, serverCommandArgs } from "../../scripts/serverCommand.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -40,7 +40,7 @@ export async function startServer(
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, serverCommandArgs(opts.nodeArgs), {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -87,7 +87,7 @@ export async function runServerExpectingExit(env: Record<string, string>, timeou
   const port = await freePort();
   const child = spawn(process.execPath, serverCommandArgs(), {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
