@@ -3,15 +3,19 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import fs from "node:fs";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
 import { pgliteForPrisma } from "./pgliteForPrisma";
+import { poolStatementRunner, prismaStatementRunner, type RunStatement } from "./statementRunner";
 
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
   /** The adapter factory the offline migration engine binds to. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** One self-contained statement straight on the driver where that is cheaper (statementRunner.ts). */
+  runStatement: RunStatement;
   close(): Promise<void>;
 }
 
@@ -20,9 +24,18 @@ export class DatabaseOpenError extends Error {}
 /** Opens a database; callers own the result. The app uses getDatabase() instead. */
 export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfig()): Promise<Database> {
   if (config.kind === "postgresql") {
-    const adapterFactory = new PrismaPg({ connectionString: config.url!, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // One pool for Prisma's adapter and the direct statements, so they share the connections.
+    const pool = new pg.Pool({ connectionString: config.url!, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection that breaks (PostgreSQL restarted) emits 'error' on the pool; unheard,
+    // it would end the process. The next query opens a new connection.
+    pool.on("error", () => {});
+    const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    return { prisma, kind: "postgresql", adapterFactory, close: () => prisma.$disconnect() };
+    const close = async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    };
+    return { prisma, kind: "postgresql", adapterFactory, runStatement: poolStatementRunner(pool), close };
   }
   const dataDir = config.dataDir!;
   fs.mkdirSync(dataDir, { recursive: true });
@@ -42,6 +55,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     prisma,
     kind: "pglite",
     adapterFactory,
+    runStatement: prismaStatementRunner(prisma),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -214,7 +214,7 @@ export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenPr
 }
 
 /**
- * Writes a diff in one statement: deletes the rows gone from the doc, upserts the changed
+ * A diff as one statement: deletes the rows gone from the doc, upserts the changed
  * ones (a row may exist even though this room never wrote it: another instance's refresh),
  * and stores the new hash, under the map's projection lock (class 7101, a different lock
  * space from the update log's), so refreshes of one map from several instances apply whole.
@@ -223,11 +223,11 @@ export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenPr
  * query and were half of the server's CPU. The lock CTE runs as an InitPlan before any row
  * is touched; foreign keys are checked at the end of the statement.
  */
-export async function writeProjectionDiff(db: Pick<PrismaClient, "$executeRaw">, mapId: string, diff: ProjectionDiff): Promise<void> {
+export function projectionDiffStatement(mapId: string, diff: ProjectionDiff): Prisma.Sql {
   const title = diff.meta?.title || null;
   const question = diff.meta?.question || null;
   // Citations first: they reference claims.
-  await db.$executeRaw`
+  return Prisma.sql`
     with lock as materialized (select pg_advisory_xact_lock(7101, hashtext(${mapId}))),
     gone_citations as (${deleteRows(mapId, CITATION_TABLE, diff.citations.gone)}),
     gone_claims as (${deleteRows(mapId, CLAIM_TABLE, diff.claims.gone)}),

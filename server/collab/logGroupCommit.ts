@@ -1,5 +1,6 @@
 import type { Database } from "../../lib/db/client";
 import { appendMapUpdates, appendUpdatesOfMaps } from "../../lib/db/mapUpdateLog";
+import { isForeignKeyViolation } from "../../lib/db/foreignKeyViolation";
 
 interface Entry {
   mapId: string;
@@ -64,12 +65,12 @@ export class LogGroupCommit {
 
   private async write(batch: Entry[]): Promise<void> {
     try {
-      if (batch.length === 1) await appendMapUpdates(this.db.prisma, batch[0].mapId, [batch[0].update]);
-      else await appendUpdatesOfMaps(this.db.prisma, batch);
+      if (batch.length === 1) await appendMapUpdates(this.db, batch[0].mapId, [batch[0].update]);
+      else await appendUpdatesOfMaps(this.db, batch);
       for (const e of batch) e.resolve();
       return;
     } catch (error) {
-      if (batch.length === 1 || !isForeignKeyError(error)) {
+      if (batch.length === 1 || !isForeignKeyViolation(error)) {
         for (const e of batch) e.reject(error);
         return;
       }
@@ -79,7 +80,7 @@ export class LogGroupCommit {
     for (const e of batch) byMap.set(e.mapId, [...(byMap.get(e.mapId) ?? []), e]);
     for (const [mapId, entries] of byMap) {
       try {
-        await appendMapUpdates(this.db.prisma, mapId, entries.map((e) => e.update));
+        await appendMapUpdates(this.db, mapId, entries.map((e) => e.update));
         for (const e of entries) e.resolve();
       } catch (error) {
         for (const e of entries) e.reject(error);
@@ -97,7 +98,3 @@ export function logGroupCommitFor(db: Database, intervalMs: number): LogGroupCom
   return writer;
 }
 
-function isForeignKeyError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === "P2003" || /foreign key constraint/i.test(e?.message ?? "");
-}

@@ -4,7 +4,7 @@ import {
   projectionHash,
   storedProjection,
   storedProjectionHash,
-  writeProjectionDiff,
+  projectionDiffStatement,
   type WrittenProjection,
 } from "../../lib/db/projectionStore";
 import type { Database } from "../../lib/db/client";
@@ -100,10 +100,10 @@ export async function refreshProjection(
   const checked: MapProjection = { ...projection, citations: kept };
   const counts = { claims: checked.claims.length, citations: kept.length, dropped };
   // A room that wrote before diffs against what it wrote: no query at all when nothing
-  // changed (formatting, typing that ends the same), else one statement (writeProjectionDiff).
+  // changed (formatting, typing that ends the same), else one statement (projectionDiffStatement).
   if (previous) {
     const diff = diffProjection(mapId, checked, previous);
-    if (diff.rowsChanged > 0) await writeProjectionDiff(db.prisma, mapId, diff);
+    if (diff.rowsChanged > 0) await db.runStatement(projectionDiffStatement(mapId, diff));
     return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
   } else {
     // A room's first refresh: if the stored rows are the ones this doc implies (the usual
@@ -117,11 +117,11 @@ export async function refreshProjection(
     async (tx) => {
       // Read the stored rows and write the difference under the map's projection lock (the
       // write takes it again; advisory locks are re-entrant), so another instance's refresh
-      // cannot land between the read and the write. Class 7101: see writeProjectionDiff.
+      // cannot land between the read and the write. Class 7101: see projectionDiffStatement.
       await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
       const known = await storedProjection(tx, mapId);
       const changes = diffProjection(mapId, checked, known);
-      await writeProjectionDiff(tx, mapId, changes);
+      await tx.$executeRaw(projectionDiffStatement(mapId, changes));
       return changes;
     },
     { timeout: 30_000, maxWait: 10_000 },

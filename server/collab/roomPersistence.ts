@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Database } from "../../lib/db/client";
 import { compactMapLog } from "../../lib/db/mapUpdateLog";
+import { isForeignKeyViolation } from "../../lib/db/foreignKeyViolation";
 import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
 import { refreshProjection, SourceTextCache } from "./projectionRefresh";
@@ -304,7 +305,7 @@ export class RoomPersistence {
   }
 
   private handleError(job: Job, error: unknown): void {
-    if (isMissingMapError(error)) {
+    if (isForeignKeyViolation(error)) {
       this.log(`collab: map ${this.mapId} no longer exists; dropping its pending writes`);
       this.pending = [];
       this.close();
@@ -360,8 +361,3 @@ export class RoomPersistence {
   }
 }
 
-/** A foreign-key failure on the map id: the map row is gone (deleted while the room was open). */
-function isMissingMapError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === "P2003" || /foreign key constraint/i.test(e?.message ?? "");
-}

@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
     const appendSome = async (via: Database, count: number) => {
       for (let i = 0; i < count; i++) {
         texts.push([next++]);
-        await appendMapUpdates(via.prisma, map.id, [updates[updates.length - 1]]);
+        await appendMapUpdates(via, map.id, [updates[updates.length - 1]]);
       }
     };
     await appendSome(db, 20);
@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
       doc.getMap<number>("n").set(`k${i}`, i);
       return { mapId: maps[i % 2].id, update: Y.encodeStateAsUpdate(doc) };
     });
-    await appendUpdatesOfMaps(db.prisma, rows);
+    await appendUpdatesOfMaps(db, rows);
     for (const [m, map] of maps.entries()) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await loadMapState(map.id, db.prisma));
@@ -92,7 +92,7 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
       await compactor.query("select pg_advisory_xact_lock(hashtext($1))", [map.id]);
       const before = await lastId();
       let appended = false;
-      const append = appendMapUpdates(db.prisma, map.id, [new Uint8Array([0, 0])]).then(() => (appended = true));
+      const append = appendMapUpdates(db, map.id, [new Uint8Array([0, 0])]).then(() => (appended = true));
       await new Promise((r) => setTimeout(r, 300));
       // Still blocked on the lock, and no id taken yet: an id drawn now could land below the
       // snapshot's lastUpdateId and be skipped by every later load.
@@ -121,7 +121,7 @@ describe.each(DATABASE_KINDS)("the map update log on %s", (kind) => {
       await other.query("select pg_advisory_xact_lock_shared(hashtext($1))", [map.id]);
       await other.query(`insert into "MapUpdate" ("mapId", "update") values ($1, $2)`, [map.id, Buffer.from(updates[0])]);
       // Meanwhile a later id commits, and compaction starts.
-      await appendMapUpdates(db.prisma, map.id, [updates[1]]);
+      await appendMapUpdates(db, map.id, [updates[1]]);
       let compactionDone = false;
       const compaction = compactMapLog(db.prisma, map.id).then((r) => ((compactionDone = true), r));
       await new Promise((r) => setTimeout(r, 300));
