@@ -56,6 +56,9 @@ const send = (msg: unknown) => process.send!(msg);
 let maps: MapState[] = [];
 let setup: WorkerSetup;
 const hist = new Histogram();
+// Diagnosis: BENCH_SLOW_LOG_MS=4 prints each delivery that took ≥ 4 ms (scheduled epoch ms, latency) to stderr at the end.
+const SLOW_LOG_MS = Number(process.env.BENCH_SLOW_LOG_MS || Infinity);
+const slowLog: string[] = [];
 
 async function onSetup(msg: WorkerSetup): Promise<void> {
   setup = msg;
@@ -90,7 +93,9 @@ async function onSetup(msg: WorkerSetup): Promise<void> {
       const arrived = (now: number, key: string, t: number | undefined) => {
         if (t === undefined || key.startsWith(own)) return;
         deliveries++;
-        if (t >= measureFrom) hist.record(now - t);
+        if (t < measureFrom) return;
+        hist.record(now - t);
+        if (now - t >= SLOW_LOG_MS) slowLog.push(`${(performance.timeOrigin + t).toFixed(1)} ${(now - t).toFixed(2)}`);
       };
       if (idx === 0) {
         c.doc.getMap<number>("bench").observe((event) => {
@@ -202,6 +207,7 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
     else mapsDiverged.push(m.spec.mapId);
     for (const c of m.clients) if (c.closed) (closedClients++, closeCodes.push(c.closeCode ?? 0));
   }
+  if (slowLog.length > 0) process.stderr.write(`bench-slow ${process.pid} ${slowLog.join(",")}\n`);
   const result: WorkerResult = {
     type: "result",
     hist: { counts: hist.counts, n: hist.n, max: hist.max },

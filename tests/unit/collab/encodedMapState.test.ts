@@ -99,6 +99,29 @@ describe("a map's state held encoded", () => {
     expect(take(state, forgedChildOf((Y.decodeUpdate(strangerUpdate).structs as Y.Item[]).find((s) => s.content instanceof Y.ContentType)!.id))).not.toBeNull();
   });
 
+  it("merges appended updates in runs and serves any peer from the runs and the current one", () => {
+    const server = serverWithMap();
+    const state = EncodedMapState.of(server)!;
+    const [a, b] = [clientOf(server), clientOf(server)];
+    const peer = clientOf(server);
+    // 200 small edits from two writers: three merged runs of 64, then 8 not yet merged.
+    for (let i = 0; i < 200; i++) {
+      const writer = i % 2 === 0 ? a : b;
+      const update = edit(writer, (d) => d.getMap("bench").set(`${i}`, i));
+      expect(take(state, update)).toEqual({ projected: false });
+      Y.applyUpdate(i % 2 === 0 ? b : a, update);
+      if (i === 99) Y.applyUpdate(peer, state.updateSince(Y.encodeStateVector(peer)));
+    }
+    // A peer that synced halfway catches up with what it lacks; a new one gets everything.
+    Y.applyUpdate(peer, state.updateSince(Y.encodeStateVector(peer)));
+    expect(contentOf(peer)).toBe(contentOf(a));
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, state.updateSince(Y.encodeStateVector(new Y.Doc())));
+    expect(contentOf(fresh)).toBe(contentOf(b));
+    expect(state.read(contentOf)).toBe(contentOf(a));
+    expect(state.stateVector()).toEqual(Y.encodeStateVector(a));
+  });
+
   it("folds appended updates into a compact base when they pile up, keeping the content", () => {
     const server = serverWithMap();
     const state = EncodedMapState.of(server)!;
