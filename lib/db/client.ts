@@ -25,12 +25,16 @@ export class DatabaseOpenError extends Error {}
 export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfig()): Promise<Database> {
   if (config.kind === "postgresql") {
     // One pool for Prisma's adapter and the direct statements, so they share the connections.
-    const pool = new pg.Pool({ connectionString: config.url!, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const pool = new pg.Pool({ connectionString: config.url!, max: poolSize });
     // An idle connection that breaks (PostgreSQL restarted) emits 'error' on the pool; unheard,
     // it would end the process. The next query opens a new connection.
     pool.on("error", () => {});
-    const adapterFactory = new PrismaPg(pool);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // The schema engine gets a factory whose every connect opens (and whose dispose ends) its
+    // own pool: its migration lock is a session lock it never releases (schemaEngine.ts), so
+    // on the shared pool it stayed held and the next instance to start timed out waiting.
+    const adapterFactory = new PrismaPg({ connectionString: config.url!, max: poolSize });
     const close = async () => {
       await prisma.$disconnect();
       await pool.end();

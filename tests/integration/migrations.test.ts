@@ -88,4 +88,23 @@ describe.skipIf(!adminUrl)("migrations on PostgreSQL", () => {
 
   // Built lazily: skipIf still runs this body when TEST_DATABASE_URL is unset.
   describeMigrationsOn(() => openDatabase({ kind: "postgresql", url: withDatabase(database) }));
+
+  // Instances start against one database; the schema engine takes a session advisory lock and
+  // never releases it (schemaEngine.ts), so one left on a connection that stays open would make
+  // every later start time out ("Timed out trying to acquire a postgres advisory lock").
+  it("lets another instance migrate while the first stays open", async () => {
+    const first = await openDatabase({ kind: "postgresql", url: withDatabase(database) });
+    const second = await openDatabase({ kind: "postgresql", url: withDatabase(database) });
+    try {
+      expect(await applyPendingMigrations(first, { migrationsDir })).toEqual([]);
+      await first.prisma.user.count(); // the app's own queries on the first instance's pool
+      // Prisma's migration lock key; nobody may still hold it once the migration is done.
+      const held = await admin((c) => c.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 72707369`));
+      expect(held.rows[0].n).toBe(0);
+      expect(await applyPendingMigrations(second, { migrationsDir })).toEqual([]);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  }, 30_000);
 });
