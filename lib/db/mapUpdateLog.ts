@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "./generated/client";
 import { serverDoc } from "./serverDoc";
 import type { Database } from "./client";
 
-type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "mapUpdate" | "mapSnapshot">;
+type Db = Pick<PrismaClient, "$transaction" | "mapUpdate" | "mapSnapshot">;
 
 // Appends and compaction of one map serialize on a PostgreSQL advisory lock keyed by the
 // map id: appends take it shared, compaction exclusive. Without it, an append whose id was
