@@ -14,6 +14,7 @@ import { UserConnectionLimit } from "./userConnectionLimit";
 import type { CollabBus } from "./collabBus";
 import { appEventAudience, mapEventSchema } from "../../lib/collab/mapEvents";
 import { appEventMessage } from "./appEventMessage";
+import { Heartbeat } from "./heartbeat";
 
 export interface CollabStats extends PersistenceStats {
   rooms: number;
@@ -70,21 +71,11 @@ export function createCollabEndpoint(deps: {
   // perMessageDeflate stays off so a small compressed frame cannot inflate past the cap.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
 
-  const heartbeat =
-    config.heartbeatMs > 0
-      ? setInterval(() => {
-          for (const c of connections) {
-            if (!c.alive) {
-              log(`collab: map ${c.room.mapId} user ${c.session.userId}: no pong, dropping the socket`);
-              c.terminate();
-              continue;
-            }
-            c.alive = false;
-            c.ws.ping();
-          }
-        }, config.heartbeatMs)
-      : null;
-  heartbeat?.unref();
+  const heartbeat = new Heartbeat<Connection>(config.heartbeatMs, (c) => {
+    log(`collab: map ${c.room.mapId} user ${c.session.userId}: no pong, dropping the socket`);
+    c.terminate();
+  });
+  heartbeat.start();
 
   // A role change or removal closes that user's sockets on this map (every instance gets the
   // event through the bus); the client reconnects and the upgrade re-authorizes it.
@@ -126,10 +117,12 @@ export function createCollabEndpoint(deps: {
     const room = registry.get(mapId);
     const connection = new Connection(ws, room, session, config, log, (c) => {
       connections.delete(c);
+      heartbeat.remove(c);
       perUser.release(c.session.userId);
       registry.released(c.room);
     });
     connections.add(connection);
+    heartbeat.add(connection);
     connection.start();
   };
 
@@ -178,7 +171,7 @@ export function createCollabEndpoint(deps: {
     async shutdown() {
       if (shuttingDown) return;
       shuttingDown = true;
-      if (heartbeat) clearInterval(heartbeat);
+      heartbeat.stop();
       stopListening?.();
       const deadline = Date.now() + config.shutdownTimeoutMs;
       const rooms = [...registry.rooms.values()];

@@ -181,6 +181,10 @@ export class Connection implements RoomPeer {
     this.finish();
   }
 
+  ping(): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+  }
+
   /** Drops the socket outright (heartbeat timeout: the peer cannot receive a close frame anyway). */
   terminate(): void {
     this.ws.terminate();

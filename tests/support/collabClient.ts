@@ -101,8 +101,9 @@ export interface RawSocket {
 }
 
 /** A bare `ws` socket for sending hand-made frames. */
-export async function openRawSocket(baseUrl: string, mapId: string, cookie: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${collabUrl(baseUrl)}/${mapId}`, { headers: { cookie } });
+/** `autoPong: false`: a client that never answers the server's pings (a dead peer, as the server sees it). */
+export async function openRawSocket(baseUrl: string, mapId: string, cookie: string, options: { autoPong?: boolean } = {}): Promise<RawSocket> {
+  const ws = new WebSocket(`${collabUrl(baseUrl)}/${mapId}`, { headers: { cookie }, autoPong: options.autoPong ?? true });
   const messages: Uint8Array[] = [];
   ws.on("message", (data) => messages.push(new Uint8Array(data as Buffer)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
