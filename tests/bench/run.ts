@@ -7,7 +7,7 @@ import path from "node:path";
 import * as Y from "yjs";
 import { BenchClient, Histogram } from "./benchClient";
 import type { WorkerMap, WorkerResult } from "./loadWorker";
-import { readProc, startReference, startSampler } from "./serverSampling";
+import { openSampler, readProc, startReference } from "./serverSampling";
 import { writeReports, type BenchReport, type LoadFigures, type ScenarioReport } from "./benchReport";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -76,6 +76,7 @@ const HIBERNATE_MS = 4000;
 const GC_ON_SIGNAL = ["--expose-gc", "--require", path.join(import.meta.dirname, "gcOnSignal.cjs")];
 const START = { timeoutMs: 240_000, nodeArgs: [...GC_ON_SIGNAL, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])] };
 // --only S1,S3: run just those scenarios (diagnosis); "idle" names the memory/load phase.
+const REF_FIRST = args.includes("--ref-first");
 const ONLY = (() => {
   const i = args.indexOf("--only");
   return i >= 0 ? new Set(args[i + 1].split(",")) : null;
@@ -198,9 +199,14 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
     const startEpochMs = performance.timeOrigin + performance.now() + 500;
     const results = Promise.all(workers.map((w) => nextMessage<WorkerResult>(w, "result")));
     for (const w of workers) w.send({ type: "start", startEpochMs, warmupMs: WARMUP_MS, durationMs: DURATION_MS, drainMs: DRAIN_MS });
-    // Server-side figures over the measured window only (warm-up excluded).
+    // With the slow-delivery log (diagnosis), the window's epoch bounds, to line it up with server-side traces.
+    if (process.env.BENCH_SLOW_LOG_MS) log(`${target.name} ${s.id}: measured window ${startEpochMs + WARMUP_MS} ${startEpochMs + WARMUP_MS + DURATION_MS}`);
+    // Server-side figures over the measured window only (warm-up excluded); the probe socket
+    // connects during warm-up (until 29 Nov it connected at the window's first instant, so our
+    // server's session check and probe-map load, which the reference does not have, fell inside it).
+    const sampler = await openSampler(target.pid, `${target.wsBases[0]}/${PROBE_MAP}`, target.cookie);
     await sleep(startEpochMs - performance.timeOrigin - performance.now() + WARMUP_MS);
-    const sampler = await startSampler(target.pid, `${target.wsBases[0]}/${PROBE_MAP}`, target.cookie);
+    sampler.start();
     await sleep(DURATION_MS);
     const server = sampler.stop();
     const rs = await results;
@@ -434,31 +440,43 @@ async function main(): Promise<number> {
         continue;
       }
       // ours: a fresh server process per scenario, so RSS and the write counts are this scenario's own.
-      const instances = s.redis
-        ? await startAll([startServer({ ...loadEnv, REDIS_URL: process.env.REDIS_URL! }, START), startServer({ ...loadEnv, REDIS_URL: process.env.REDIS_URL! }, START)])
-        : [shared ?? (await startServer(loadEnv, START))];
-      const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
-      let ours: LoadFigures | null = null;
-      let oursError: string | undefined;
-      try {
-        ours = await runLoad({ name: "ours", wsBases: instances.map((i) => i.url.replace(/^http/, "ws") + "/collab"), pid: instances[0].child.pid!, cookie, output: instances[0].output }, s, sampleState);
-      } catch (e) {
-        oursError = (e as Error).message;
-      }
-      let stats: Record<string, number> | null = null;
-      if (instances[0] !== shared) {
-        await Promise.all(instances.map((i) => i.stop()));
-        stats = statsOf(instances[0].output());
-      }
+      const runOurs = async () => {
+        const instances = s.redis
+          ? await startAll([startServer({ ...loadEnv, REDIS_URL: process.env.REDIS_URL! }, START), startServer({ ...loadEnv, REDIS_URL: process.env.REDIS_URL! }, START)])
+          : [shared ?? (await startServer(loadEnv, START))];
+        const cookie = (await signedIn(instances[0].url, DEMO_EMAIL, DEMO_PASSWORD)).cookieHeader();
+        let ours: LoadFigures | null = null;
+        let oursError: string | undefined;
+        try {
+          ours = await runLoad({ name: "ours", wsBases: instances.map((i) => i.url.replace(/^http/, "ws") + "/collab"), pid: instances[0].child.pid!, cookie, output: instances[0].output }, s, sampleState);
+        } catch (e) {
+          oursError = (e as Error).message;
+        }
+        let stats: Record<string, number> | null = null;
+        if (instances[0] !== shared) {
+          await Promise.all(instances.map((i) => i.stop()));
+          stats = statsOf(instances[0].output());
+        }
+        return { instances, ours, oursError, stats };
+      };
       // the reference under the same load
-      const ref = sharedRef ?? (await startReference());
+      const runReference = async () => {
+        const ref = sharedRef ?? (await startReference());
+        let reference: LoadFigures | null = null;
+        try {
+          reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null, output: ref.output }, s, sampleState);
+        } catch (e) {
+          log(`${s.id} reference failed: ${(e as Error).message}`);
+        }
+        if (ref !== sharedRef) await ref.stop();
+        return reference;
+      };
+      // --ref-first: the reference's run first (diagnosis of order effects: the machine's state
+      // after one run, e.g. PostgreSQL's background work after ours, is the next run's weather).
       let reference: LoadFigures | null = null;
-      try {
-        reference = await runLoad({ name: "reference", wsBases: [ref.url.replace(/^http/, "ws") + "/collab"], pid: ref.child.pid!, cookie: null, output: ref.output }, s, sampleState);
-      } catch (e) {
-        log(`${s.id} reference failed: ${(e as Error).message}`);
-      }
-      if (ref !== sharedRef) await ref.stop();
+      if (REF_FIRST) reference = await runReference();
+      const { instances, ours, oursError, stats } = await runOurs();
+      if (!REF_FIRST) reference = await runReference();
       const secs = (WARMUP_MS + DURATION_MS) / 1000;
       const report: ScenarioReport = {
         id: s.id,

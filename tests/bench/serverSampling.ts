@@ -89,45 +89,52 @@ export function readProc(pid: number): { cpuSec: number; rssBytes: number } {
 }
 
 export interface Sampler {
+  /** Starts the measured window: CPU baseline, RSS and loop round trips from now on. */
+  start(): void;
   stop(): { cpuPercent: number; rssStartBytes: number; rssMaxBytes: number; rssEndBytes: number; loopRttP99Ms: number | null; loopRttP50Ms: number | null };
 }
 
-/** Samples CPU/RSS every 250 ms and pings the server every 20 ms over `probeUrl`. */
-export async function startSampler(pid: number, probeUrl: string, cookie: string | null): Promise<Sampler> {
-  const t0 = performance.now();
-  const first = readProc(pid);
-  let rssMax = first.rssBytes;
-  let last = first;
-  const timer = setInterval(() => {
-    last = readProc(pid);
-    rssMax = Math.max(rssMax, last.rssBytes);
-  }, 250);
-  const rtt = new Histogram();
+/**
+ * Connects the probe socket to `probeUrl` now, so that its upgrade (for ours: session check
+ * and the probe map's load) happens before the measured window rather than at its first
+ * instant; `start()` then samples CPU/RSS every 250 ms and pings the server every 20 ms.
+ */
+export async function openSampler(pid: number, probeUrl: string, cookie: string | null): Promise<Sampler> {
   const ws = new WebSocket(probeUrl, { headers: cookie ? { cookie } : {}, perMessageDeflate: false });
   ws.on("error", () => {});
-  let pingTimer: NodeJS.Timeout | null = null;
   await new Promise<void>((resolve) => {
     ws.once("open", () => resolve());
     ws.once("error", () => resolve());
     ws.once("unexpected-response", () => resolve());
   });
-  if (ws.readyState === WebSocket.OPEN) {
-    let sentAt = 0;
-    let waiting = false;
-    ws.on("pong", () => {
-      waiting = false;
-      rtt.record(performance.now() - sentAt);
-    });
-    pingTimer = setInterval(() => {
-      if (waiting) return; // one outstanding ping at a time: a stalled loop is one long sample
-      waiting = true;
-      sentAt = performance.now();
-      ws.ping();
-    }, 20);
-  }
+  let t0 = 0;
+  let first = { cpuSec: 0, rssBytes: 0 };
+  let rssMax = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let pingTimer: NodeJS.Timeout | null = null;
+  const rtt = new Histogram();
   return {
+    start() {
+      t0 = performance.now();
+      first = readProc(pid);
+      rssMax = first.rssBytes;
+      timer = setInterval(() => (rssMax = Math.max(rssMax, readProc(pid).rssBytes)), 250);
+      if (ws.readyState !== WebSocket.OPEN) return;
+      let sentAt = 0;
+      let waiting = false;
+      ws.on("pong", () => {
+        waiting = false;
+        rtt.record(performance.now() - sentAt);
+      });
+      pingTimer = setInterval(() => {
+        if (waiting) return; // one outstanding ping at a time: a stalled loop is one long sample
+        waiting = true;
+        sentAt = performance.now();
+        ws.ping();
+      }, 20);
+    },
     stop() {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       if (pingTimer) clearInterval(pingTimer);
       ws.terminate();
       const end = readProc(pid);
