@@ -88,6 +88,11 @@ describe.skipIf(!twoInstancesEnabled)("scale-out: two instances on PostgreSQL an
     const a1Id = a1.doc.clientID;
     a1.provider.awareness.setLocalState(null);
     await waitFor(() => !b1.provider.awareness.getStates().has(a1Id), 5_000, "awareness removal on B");
+
+    // Every update each instance published was confirmed durable within COLLAB_REDIS_CONFIRM_MS
+    // (durable frames, coalesced per room): neither had to write the other's edits itself.
+    await sleep(1_500);
+    for (const server of [cluster.a, cluster.b]) expect(server.output()).not.toContain("were not confirmed durable");
   });
 
   it("keeps serving and resynchronises when the Redis subscriptions are dropped", async () => {
