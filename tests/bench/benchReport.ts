@@ -12,6 +12,8 @@ export interface LoadFigures {
   p99: number | null;
   max: number | null;
   samples: number;
+  /** Over several instances: the deliveries that crossed from one to another (through Redis). */
+  cross?: { p50: number | null; p99: number | null; samples: number } | null;
   updatesPerSec: number;
   deliveriesPerSec: number;
   drops: number;
@@ -112,6 +114,11 @@ export function markdown(r: BenchReport): string {
         `${cell(o?.updatesPerSec, f?.updatesPerSec, 1)} | ${o?.drops ?? "n/a"} / ${f?.drops ?? "n/a"} | ${o?.converged ? "yes" : "**NO**"} / ${f?.converged ? "yes" : "**NO**"} | ` +
         `${cell(o?.cpuPercent, f?.cpuPercent, 0)} | ${num(o?.rssStartMB, 0)} → ${cell(o?.rssMaxMB, f?.rssMaxMB, 0)} | ${cell(o?.loopRttP99Ms, f?.loopRttP99Ms)} | ${num(o?.hostLoadAvg1m, 1)} / ${num(f?.hostLoadAvg1m, 1)} |`,
     );
+  }
+  const split = r.scenarios.filter((s) => s.ours?.cross);
+  if (split.length > 0) {
+    out.push("", "Over two instances, the deliveries that crossed instances (writer on one, reader on the other; the rest stayed on one):", "");
+    for (const s of split) out.push(`- ${s.id}: p50 ${num(s.ours!.cross!.p50)} ms, p99 ${num(s.ours!.cross!.p99)} ms (${s.ours!.cross!.samples} of ${s.ours!.samples} deliveries)`);
   }
   out.push("", "## Database writes (ours only)", "");
   out.push("| Scenario | updates accepted | MapUpdate rows written (= group commits) | snapshot writes | projection refreshes (that wrote; rows written) | writes per map per 100 ms (target ≤ 1) | log rows per map after compaction (target ≤ 100) | log bytes left | snapshot bytes |");

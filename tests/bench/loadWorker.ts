@@ -31,6 +31,8 @@ export interface WorkerSetup {
 export interface WorkerResult {
   type: "result";
   hist: { counts: Record<number, number>; n: number; max: number };
+  /** Deliveries whose writer and reader are on different instances (several server URLs only). */
+  crossHist: { counts: Record<number, number>; n: number; max: number };
   sent: number;
   sentMeasured: number;
   expectedDeliveries: number;
@@ -56,6 +58,7 @@ const send = (msg: unknown) => process.send!(msg);
 let maps: MapState[] = [];
 let setup: WorkerSetup;
 const hist = new Histogram();
+const crossHist = new Histogram();
 // Diagnosis: BENCH_SLOW_LOG_MS=4 prints each delivery that took ≥ 4 ms (scheduled epoch ms, latency) to stderr at the end.
 const SLOW_LOG_MS = Number(process.env.BENCH_SLOW_LOG_MS || Infinity);
 const slowLog: string[] = [];
@@ -90,11 +93,14 @@ async function onSetup(msg: WorkerSetup): Promise<void> {
   for (const m of maps) {
     m.clients.forEach((c, idx) => {
       const own = `${idx}:`;
+      const instances = m.spec.urls.length;
       const arrived = (now: number, key: string, t: number | undefined) => {
         if (t === undefined || key.startsWith(own)) return;
         deliveries++;
         if (t < measureFrom) return;
         hist.record(now - t);
+        // Client i connects to urls[i % n] (above): the writer's index opens its key.
+        if (instances > 1 && Number(key.slice(0, key.indexOf(":"))) % instances !== idx % instances) crossHist.record(now - t);
         if (now - t >= SLOW_LOG_MS) slowLog.push(`${(performance.timeOrigin + t).toFixed(1)} ${(now - t).toFixed(2)}`);
       };
       if (idx === 0) {
@@ -211,6 +217,7 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
   const result: WorkerResult = {
     type: "result",
     hist: { counts: hist.counts, n: hist.n, max: hist.max },
+    crossHist: { counts: crossHist.counts, n: crossHist.n, max: crossHist.max },
     sent,
     sentMeasured,
     expectedDeliveries,

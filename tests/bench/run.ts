@@ -212,6 +212,8 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
     const rs = await results;
     const hist = new Histogram();
     for (const r of rs) hist.merge(r.hist);
+    const cross = new Histogram();
+    for (const r of rs) cross.merge(r.crossHist);
     const sum = (f: (r: WorkerResult) => number) => rs.reduce((a, r) => a + f(r), 0);
     const diverged = rs.flatMap((r) => r.mapsDiverged);
     const closed = sum((r) => r.closedClients);
@@ -227,6 +229,7 @@ async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Pr
       p99: hist.percentile(99),
       max: hist.n ? hist.max : null,
       samples: hist.n,
+      cross: cross.n ? { p50: cross.percentile(50), p99: cross.percentile(99), samples: cross.n } : null,
       updatesPerSec: sum((r) => r.sentMeasured) / (DURATION_MS / 1000),
       deliveriesPerSec: hist.n / (DURATION_MS / 1000),
       drops: expected - delivered,
@@ -513,7 +516,8 @@ async function main(): Promise<number> {
       const f = (x: number | null | undefined) => (x == null ? "n/a" : x.toFixed(2));
       log(
         `${s.id}: ours p50/p95/p99 ${f(ours?.p50)}/${f(ours?.p95)}/${f(ours?.p99)} ms, ref ${f(reference?.p50)}/${f(reference?.p95)}/${f(reference?.p99)} ms; ` +
-          `ours ${f(ours?.updatesPerSec)} upd/s, drops ${ours?.drops}, converged ${ours?.converged}${oursError ? `, ERROR ${oursError}` : ""}; ref converged ${reference?.converged}`,
+          `ours ${f(ours?.updatesPerSec)} upd/s, drops ${ours?.drops}, converged ${ours?.converged}${oursError ? `, ERROR ${oursError}` : ""}; ref converged ${reference?.converged}` +
+          (ours?.cross ? `; ours across instances p50/p99 ${f(ours.cross.p50)}/${f(ours.cross.p99)} ms (${ours.cross.samples} of ${ours.samples})` : ""),
       );
     }
 
