@@ -69,6 +69,8 @@ export interface IdleFigures {
 
 export interface BenchReport {
   mode: "quick" | "full";
+  /** Which server took each scenario's load first (`--ref-first`); absent in older reports: ours. */
+  order?: "ours first" | "reference first";
   database: string;
   date: string;
   machine: { cpus: number; model: string; loadAverageAtEnd: number[] };
@@ -94,7 +96,7 @@ export function markdown(r: BenchReport): string {
   out.push(`# Claimboard collaboration benchmark (${r.mode})`, "");
   out.push(
     `${r.date} · database ${r.database} · Node ${r.node} · ${r.machine.cpus} CPUs (${r.machine.model}), load average at end ${r.machine.loadAverageAtEnd.map((x) => x.toFixed(2)).join(" ")} · ` +
-      `warm-up ${r.warmupMs / 1000} s excluded, measured ${r.durationMs / 1000} s per scenario · ran ${r.totalSeconds.toFixed(0)} s (+ ${r.buildSeconds.toFixed(0)} s building the app)`,
+      `warm-up ${r.warmupMs / 1000} s excluded, measured ${r.durationMs / 1000} s per scenario, ${r.order ?? "ours first"} · ran ${r.totalSeconds.toFixed(0)} s (+ ${r.buildSeconds.toFixed(0)} s building the app)`,
     "",
     "Each cell: **ours / reference (ratio ours ÷ reference)**. Latency = scheduled send time → arrival at another client of the same map, in ms. " +
       "Load generators, both servers and other engineers' jobs share the same 2 cores, so absolute numbers include CPU contention.",

@@ -535,6 +535,7 @@ async function main(): Promise<number> {
     const os = await import("node:os");
     const report: BenchReport = {
       mode: QUICK ? "quick" : "full",
+      order: REF_FIRST ? "reference first" : "ours first",
       database: db.kind,
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverageAtEnd: os.loadavg() },
@@ -548,7 +549,7 @@ async function main(): Promise<number> {
       buildSeconds,
       sharedServerDbTotals: sharedStats,
     };
-    const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : ""), report);
+    const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : "") + (REF_FIRST && !ONLY ? "-ref-first" : ""), report);
     log(`wrote ${files.join(", ")}: benchmark ${report.totalSeconds.toFixed(0)} s (+ ${buildSeconds.toFixed(0)} s building the app)`);
   } finally {
     await shared?.stop();
