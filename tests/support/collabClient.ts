@@ -100,8 +100,10 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-/** A bare `ws` socket for sending hand-made frames. */
-/** `autoPong: false`: a client that never answers the server's pings (a dead peer, as the server sees it). */
+/**
+ * A bare `ws` socket for sending hand-made frames. `autoPong: false`: a client that never
+ * answers the server's pings (a dead peer, as the server sees it).
+ */
 export async function openRawSocket(baseUrl: string, mapId: string, cookie: string, options: { autoPong?: boolean } = {}): Promise<RawSocket> {
   const ws = new WebSocket(`${collabUrl(baseUrl)}/${mapId}`, { headers: { cookie }, autoPong: options.autoPong ?? true });
   const messages: Uint8Array[] = [];
