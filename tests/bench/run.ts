@@ -179,7 +179,11 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
+// Diagnosis of order effects: BENCH_PAUSE_MS=30000 lets the machine rest before every load run.
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS || 0);
+
 async function runLoad(target: Target, s: Scenario, sampleState: Uint8Array): Promise<LoadFigures> {
+  if (PAUSE_MS > 0) await sleep(PAUSE_MS);
   const ids = mapIds(s);
   const nWorkers = Math.min(WORKERS, ids.length);
   const assignment: WorkerMap[][] = Array.from({ length: nWorkers }, () => []);
