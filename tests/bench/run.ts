@@ -75,8 +75,9 @@ const HIBERNATE_MS = 4000;
 // Diagnosis: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our server only.
 const GC_ON_SIGNAL = ["--expose-gc", "--require", path.join(import.meta.dirname, "gcOnSignal.cjs")];
 const START = { timeoutMs: 240_000, nodeArgs: [...GC_ON_SIGNAL, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])] };
-// --only S1,S3: run just those scenarios (diagnosis); "idle" names the memory/load phase.
+// --ref-first: each scenario's reference run before ours (see where it is used).
 const REF_FIRST = args.includes("--ref-first");
+// --only S1,S3: run just those scenarios (diagnosis); "idle" names the memory/load phase.
 const ONLY = (() => {
   const i = args.indexOf("--only");
   return i >= 0 ? new Set(args[i + 1].split(",")) : null;
@@ -479,7 +480,7 @@ async function main(): Promise<number> {
         return reference;
       };
       // --ref-first: the reference's run first (diagnosis of order effects: the machine's state
-      // after one run, e.g. PostgreSQL's background work after ours, is the next run's weather).
+      // after one run is the next run's weather; none was confirmed on 29 Nov, see the README).
       let reference: LoadFigures | null = null;
       if (REF_FIRST) reference = await runReference();
       const { instances, ours, oursError, stats } = await runOurs();
