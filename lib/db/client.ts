@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
 import { pgliteForPrisma } from "./pgliteForPrisma";
+import { poolErrorLogger } from "./poolErrorLog";
 import { poolStatementRunner, prismaStatementRunner, type RunStatement } from "./statementRunner";
 
 export interface Database {
@@ -29,7 +30,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     const pool = new pg.Pool({ connectionString: config.url!, max: poolSize });
     // An idle connection that breaks (PostgreSQL restarted) emits 'error' on the pool; unheard,
     // it would end the process. The next query opens a new connection.
-    pool.on("error", () => {});
+    pool.on("error", poolErrorLogger((line) => console.error(line)));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     // The schema engine gets a factory whose every connect opens (and whose dispose ends) its
     // own pool: its migration lock is a session lock it never releases (schemaEngine.ts), so

@@ -94,6 +94,8 @@ describe.runIf(!!TEST_DATABASE_URL)("a PostgreSQL outage while a client edits", 
     await waitForAsync(async () => (await healthOf(server!.url)).status === 200, 20_000, "/api/health to recover");
     await edit("after the outage");
     expect(server!.output()).toMatch(/writing \d+ update\(s\) failed .*retrying in \d+ ms/);
+    // The pool's idle connections broke with the path: the operator is told once, not per connection.
+    expect(server!.output()).toMatch(/database: an idle PostgreSQL connection failed/);
 
     // Every accepted edit reaches the log by the server's own retries (nobody resends: the
     // clients are gone before the crash, and the restarted server has only the database).
