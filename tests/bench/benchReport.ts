@@ -1,6 +1,7 @@
 // Result types and the three outputs: JSON (everything), a Markdown table, an SVG chart.
 import fs from "node:fs";
 import path from "node:path";
+import type { HopFloor } from "./hopFloor";
 
 export interface LoadFigures {
   clients: number;
@@ -83,6 +84,8 @@ export interface BenchReport {
   /** The benchmark's own running time, without building the app. */
   totalSeconds: number;
   buildSeconds: number;
+  /** One message between two idle processes on this machine, before the scenarios (hopFloor.ts); absent in older reports. */
+  hopFloor?: HopFloor;
   /** --quick: one server served every scenario, so only its cumulative write counts exist. */
   sharedServerDbTotals?: Record<string, number> | null;
 }
@@ -120,7 +123,22 @@ export function markdown(r: BenchReport): string {
   const split = r.scenarios.filter((s) => s.ours?.cross);
   if (split.length > 0) {
     out.push("", "Over two instances, the deliveries that crossed instances (writer on one, reader on the other; the rest stayed on one):", "");
-    for (const s of split) out.push(`- ${s.id}: p50 ${num(s.ours!.cross!.p50)} ms, p99 ${num(s.ours!.cross!.p99)} ms (${s.ours!.cross!.samples} of ${s.ours!.samples} deliveries)`);
+    const single = (id: string) => r.scenarios.find((s) => s.id === id.replace(/-redis$/, ""))?.ours?.p50;
+    for (const s of split) {
+      const base = single(s.id);
+      const added = base != null && s.ours!.p50 != null ? `; all deliveries' p50 ${num(s.ours!.p50)} ms is ${num(s.ours!.p50 - base)} ms over single-instance ${s.id.replace(/-redis$/, "")} (target ≤ 0.5)` : "";
+      out.push(`- ${s.id}: p50 ${num(s.ours!.cross!.p50)} ms, p99 ${num(s.ours!.cross!.p99)} ms (${s.ours!.cross!.samples} of ${s.ours!.samples} deliveries)${added}`);
+    }
+  }
+  if (r.hopFloor) {
+    const h = r.hopFloor;
+    const fig = (x: { p50: number | null; p99: number | null } | null) => (x ? `p50 ${num(x.p50)} ms, p99 ${num(x.p99)} ms` : "not measured (no REDIS_URL)");
+    out.push(
+      "",
+      `This machine's floor, measured before the scenarios with nothing else running (${h.rate} messages/s between two otherwise idle processes): ` +
+        `one WebSocket hop ${fig(h.ws)}; one Redis pub/sub hop (publisher → Redis → subscriber) ${fig(h.redis)}. ` +
+        "Every delivery takes two WebSocket hops (writer → server → reader); one that crosses instances takes a Redis hop on top.",
+    );
   }
   out.push("", "## Database writes (ours only)", "");
   out.push("| Scenario | updates accepted | MapUpdate rows written (= group commits) | snapshot writes | projection refreshes (that wrote; rows written) | writes per map per 100 ms (target ≤ 1) | log rows per map after compaction (target ≤ 100) | log bytes left | snapshot bytes |");

@@ -7,6 +7,7 @@ import path from "node:path";
 import * as Y from "yjs";
 import { BenchClient, Histogram } from "./benchClient";
 import type { WorkerMap, WorkerResult } from "./loadWorker";
+import { measureHopFloor } from "./hopFloor";
 import { openSampler, readProc, startReference } from "./serverSampling";
 import { writeReports, type BenchReport, type LoadFigures, type ScenarioReport } from "./benchReport";
 
@@ -389,6 +390,10 @@ async function main(): Promise<number> {
   log(`database: ${db.kind}; mode: ${QUICK ? "quick" : "full"}; ${(await import("node:os")).cpus().length} CPUs, load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   const { sampleState } = await prepareDatabase(db.env);
   log(`prepared the database (sample doc ${sampleState.byteLength} bytes)`);
+  // Before any server starts, so the floor is the machine's own (Redis only where a scenario uses it).
+  const hopFloor = await measureHopFloor(QUICK ? 100 : 600);
+  const hop = (x: { p50: number | null; p99: number | null } | null) => (x ? `${x.p50?.toFixed(2)}/${x.p99?.toFixed(2)} ms` : "n/a");
+  log(`machine floor, p50/p99 of one hop between idle processes: WebSocket ${hop(hopFloor.ws)}, Redis pub/sub ${hop(hopFloor.redis)}`);
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
   const loadEnv: Record<string, string> = {
     ...db.env,
@@ -552,6 +557,7 @@ async function main(): Promise<number> {
       load: { ours: loadOurs, reference: loadRef },
       totalSeconds: (performance.now() - began) / 1000 - buildSeconds,
       buildSeconds,
+      hopFloor,
       sharedServerDbTotals: sharedStats,
     };
     const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : "") + (REF_FIRST && !ONLY ? "-ref-first" : ""), report);
