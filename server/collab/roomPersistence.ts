@@ -117,6 +117,9 @@ export class RoomPersistence {
   private loadedProjection: MapProjection | null = null;
   /** The due refresh was forced by the maximum delay: edits kept coming for all of it. */
   private typedThrough = false;
+  /** A background turn was asked for the due refresh / has been granted to it (see kick). */
+  private turnAsked = false;
+  private turnHeld = false;
   /** The projection rows this room wrote last (refreshes write only the difference). */
   private writtenProjection: WrittenProjection | null = null;
   private closed = false;
@@ -213,16 +216,34 @@ export class RoomPersistence {
 
   private kick(): void {
     if (this.running || this.paused) return;
+    // A refresh waits for its background turn before it takes the room's job slot. Holding
+    // the slot while it waited kept the log writer waiting as long as the queue of every
+    // room's refreshes, seconds once the process is saturated (S3-typing: 500 rooms typed in
+    // on a slower machine): flushes promised within 100 ms came ~3 s late, and those pauses
+    // let compactions fire mid-typing, which fed the saturation.
+    if (this.due.has("project") && !this.turnHeld) this.askTurn();
     // The log first: it is what durability promises; the rest can wait a round, but only one:
     // under typing faster than the log writer's pace a flush is due again whenever one ends,
     // and the projection's maximum delay was not kept until the typing paused.
     const order = this.lastJob === "flush" ? (["compact", "project", "flush"] as const) : (["flush", "compact", "project"] as const);
-    const job: Job | undefined = order.find((j) => this.due.has(j));
+    const job: Job | undefined = order.find((j) => this.due.has(j) && (j !== "project" || this.turnHeld));
     if (!job) return;
     this.due.delete(job);
     this.lastJob = job;
     this.running = this.run(job).finally(() => {
       this.running = null;
+      this.kick();
+    });
+  }
+
+  private askTurn(): void {
+    if (this.turnAsked) return;
+    this.turnAsked = true;
+    void backgroundTurns.turn().then(() => {
+      this.turnAsked = false;
+      if (this.closed || !this.due.has("project")) return;
+      // Taken now if the slot is free, else as soon as the running job ends.
+      this.turnHeld = true;
       this.kick();
     });
   }
@@ -283,7 +304,9 @@ export class RoomPersistence {
     if (!this.projectionDirty) return;
     this.projectionDirty = false;
     try {
-      await backgroundTurns.turn();
+      // A drain runs the refresh directly: it waits for a turn here.
+      if (this.turnHeld) this.turnHeld = false;
+      else await backgroundTurns.turn();
       if (this.closed) return;
       const editing = this.typedThrough;
       this.typedThrough = false;
