@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)("a room's log writes while its refresh waits for a
       map.id,
       { read: (fn) => fn(doc), dormant: false },
       db,
-      readCollabConfig({}),
+      readCollabConfig({} as NodeJS.ProcessEnv),
       stats,
       () => {},
       () => {},
