@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { openDatabase, type Database } from "../../lib/db/client";
-import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
-import { applyPendingMigrations } from "../../lib/db/migrations";
 import { loadMapState } from "../../lib/db/mapState";
 import { LogGroupCommit } from "../../server/collab/logGroupCommit";
-import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
+import { DATABASE_KINDS, logSkipReasonOnce } from "../support/testDatabases";
+import { migratedDatabase } from "../support/migratedDatabase";
 
 logSkipReasonOnce();
 
 // Rooms of one process share a group commit: rows of many maps go out in one transaction.
 describe.each(DATABASE_KINDS)("the cross-room group commit on %s", (kind) => {
-  let testDb: TestDatabase;
-  let db: Database;
-
-  beforeAll(async () => {
-    testDb = await freshDatabase(kind);
-    db = await openDatabase(resolveDatabaseConfig({ ...testDb.env } as NodeJS.ProcessEnv));
-    await applyPendingMigrations(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await testDb?.drop();
-  });
+  const fixture = migratedDatabase(kind);
 
   const updateWith = (key: string, value: number) => {
     const doc = new Y.Doc();
@@ -31,26 +18,26 @@ describe.each(DATABASE_KINDS)("the cross-room group commit on %s", (kind) => {
   };
 
   it("writes every map's rows, and a deleted map fails only its own", async () => {
-    const maps = await Promise.all(Array.from({ length: 5 }, (_, i) => db.prisma.map.create({ data: { title: `g${i}`, question: "?" } })));
-    const writer = new LogGroupCommit(db);
+    const maps = await Promise.all(Array.from({ length: 5 }, (_, i) => fixture.db.prisma.map.create({ data: { title: `g${i}`, question: "?" } })));
+    const writer = new LogGroupCommit(fixture.db);
     // Concurrent appends: the first goes out alone, the rest collect into one batch behind it.
     await Promise.all(maps.flatMap((m, i) => [writer.append(m.id, updateWith("a", i)), writer.append(m.id, updateWith("b", i))]));
     for (const [i, m] of maps.entries()) {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, await loadMapState(m.id, db.prisma));
+      Y.applyUpdate(doc, await loadMapState(m.id, fixture.db.prisma));
       expect(doc.getMap<number>("m").toJSON()).toEqual({ a: i, b: i });
     }
 
-    await db.prisma.map.delete({ where: { id: maps[2].id } });
+    await fixture.db.prisma.map.delete({ where: { id: maps[2].id } });
     const results = await Promise.allSettled(maps.map((m, i) => writer.append(m.id, updateWith("c", i))));
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
-    expect(await db.prisma.mapUpdate.count({ where: { mapId: maps[0].id } })).toBe(3);
-    expect(await db.prisma.mapUpdate.count({ where: { mapId: maps[2].id } })).toBe(0);
+    expect(await fixture.db.prisma.mapUpdate.count({ where: { mapId: maps[0].id } })).toBe(3);
+    expect(await fixture.db.prisma.mapUpdate.count({ where: { mapId: maps[2].id } })).toBe(0);
   });
 
   it("starts at most one write per interval: rows that arrive meanwhile share the next one", async () => {
-    const maps = await Promise.all(Array.from({ length: 6 }, (_, i) => db.prisma.map.create({ data: { title: `p${i}`, question: "?" } })));
-    const writer = new LogGroupCommit(db, 400);
+    const maps = await Promise.all(Array.from({ length: 6 }, (_, i) => fixture.db.prisma.map.create({ data: { title: `p${i}`, question: "?" } })));
+    const writer = new LogGroupCommit(fixture.db, 400);
     const doneAt: number[] = [];
     const started = performance.now();
     const appends: Promise<void>[] = [];
@@ -64,6 +51,6 @@ describe.each(DATABASE_KINDS)("the cross-room group commit on %s", (kind) => {
     // Two statements: the first row alone, then the other five together no sooner than 400 ms later.
     expect(doneAt[1] - doneAt[0]).toBeGreaterThanOrEqual(300);
     expect(doneAt[5] - doneAt[1]).toBeLessThan(50);
-    for (const m of maps) expect(await db.prisma.mapUpdate.count({ where: { mapId: m.id } })).toBe(1);
+    for (const m of maps) expect(await fixture.db.prisma.mapUpdate.count({ where: { mapId: m.id } })).toBe(1);
   });
 });

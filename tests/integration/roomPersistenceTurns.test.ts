@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { initMapDoc, addClaim } from "../../lib/argument";
-import { openDatabase, type Database } from "../../lib/db/client";
-import { resolveDatabaseConfig } from "../../lib/db/databaseConfig";
-import { applyPendingMigrations } from "../../lib/db/migrations";
 import { backgroundTurns } from "../../server/collab/backgroundTurns";
 import { readCollabConfig } from "../../server/collab/collabConfig";
 import { emptyPersistenceStats, RoomPersistence } from "../../server/collab/roomPersistence";
-import { DATABASE_KINDS, freshDatabase, logSkipReasonOnce, type TestDatabase } from "../support/testDatabases";
+import { DATABASE_KINDS, logSkipReasonOnce } from "../support/testDatabases";
+import { migratedDatabase } from "../support/migratedDatabase";
 
 logSkipReasonOnce();
 
@@ -23,28 +21,17 @@ const busyFor = (ms: number) => {
 // log within the flush budget; before 29 Nov its refresh held the room's job slot while it
 // waited, and the log write waited behind the whole queue.
 describe.each(DATABASE_KINDS)("a room's log writes while its refresh waits for a turn, on %s", (kind) => {
-  let testDb: TestDatabase;
-  let db: Database;
-
-  beforeAll(async () => {
-    testDb = await freshDatabase(kind);
-    db = await openDatabase(resolveDatabaseConfig({ ...testDb.env } as NodeJS.ProcessEnv));
-    await applyPendingMigrations(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await testDb?.drop();
-  });
+  const fixture = migratedDatabase(kind);
 
   it("are not held up by the queue of other rooms' refreshes", async () => {
-    const map = await db.prisma.map.create({ data: { title: "t", question: "q" } });
+    const map = await fixture.db.prisma.map.create({ data: { title: "t", question: "q" } });
     const doc = new Y.Doc();
     const root = initMapDoc(doc, { title: "Turns", question: "Does the log wait?", authorId: null });
     const stats = emptyPersistenceStats();
     const persistence = new RoomPersistence(
       map.id,
       { read: (fn) => fn(doc), dormant: false },
-      db,
+      fixture.db,
       readCollabConfig({} as NodeJS.ProcessEnv),
       stats,
       () => {},
@@ -75,7 +62,7 @@ describe.each(DATABASE_KINDS)("a room's log writes while its refresh waits for a
       expect(stats.logFlushes).toBe(1);
       // Written while the queue was still being worked through, not after it.
       expect(flushedAt).toBeLessThan(floodEndedAt);
-      expect(await db.prisma.mapUpdate.count({ where: { mapId: map.id } })).toBe(1);
+      expect(await fixture.db.prisma.mapUpdate.count({ where: { mapId: map.id } })).toBe(1);
       // And the refresh itself still ran once its turn came.
       while (stats.projectionsWritten === 0 && performance.now() - editedAt < 10_000) await new Promise((r) => setTimeout(r, 10));
       expect(stats.projectionsWritten).toBe(1);
