@@ -117,6 +117,13 @@ export class BenchClient {
 }
 
 /** HDR-like histogram: log buckets 1% wide over microseconds; mergeable, tiny to ship over IPC. */
+/** A histogram's state as it crosses a process boundary (worker → harness). */
+export interface HistogramData {
+  counts: Record<number, number>;
+  n: number;
+  max: number;
+}
+
 export class Histogram {
   counts: Record<number, number> = {};
   n = 0;
@@ -131,7 +138,11 @@ export class Histogram {
     if (ms > this.max) this.max = ms;
   }
 
-  merge(other: { counts: Record<number, number>; n: number; max: number }): void {
+  data(): HistogramData {
+    return { counts: this.counts, n: this.n, max: this.max };
+  }
+
+  merge(other: HistogramData): void {
     for (const [k, v] of Object.entries(other.counts)) this.counts[Number(k)] = (this.counts[Number(k)] ?? 0) + v;
     this.n += other.n;
     this.max = Math.max(this.max, other.max);

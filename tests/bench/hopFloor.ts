@@ -8,7 +8,7 @@
 import { fork } from "node:child_process";
 import { Redis } from "ioredis";
 import { WebSocket, WebSocketServer } from "ws";
-import { Histogram } from "./benchClient";
+import { Histogram, type HistogramData } from "./benchClient";
 
 export interface HopFigures {
   p50: number | null;
@@ -30,7 +30,7 @@ const now = () => performance.timeOrigin + performance.now();
 async function receive(role: string, messages: number): Promise<void> {
   const hist = new Histogram();
   const done = () => {
-    process.send!({ counts: hist.counts, n: hist.n, max: hist.max }, () => process.exit(0));
+    process.send!(hist.data(), () => process.exit(0));
   };
   const take = (data: Buffer) => {
     hist.record(now() - Number(data.toString()));
@@ -76,7 +76,7 @@ async function hop(role: "ws" | "redis", messages: number, rate: number): Promis
     const result = new Promise<HopFigures>((resolve) =>
       child.once("message", (m) => {
         const hist = new Histogram();
-        hist.merge(m as { counts: Record<number, number>; n: number; max: number });
+        hist.merge(m as HistogramData);
         resolve({ p50: hist.percentile(50), p99: hist.percentile(99), samples: hist.n });
       }),
     );

@@ -3,7 +3,7 @@
 // Protocol over IPC: setup → ready, start → result, close → exit.
 import * as Y from "yjs";
 import { claimsMap, setClaimText } from "../../lib/argument";
-import { BenchClient, Histogram, REMOTE } from "./benchClient";
+import { BenchClient, Histogram, REMOTE, type HistogramData } from "./benchClient";
 
 export interface WorkerMap {
   mapId: string;
@@ -30,9 +30,9 @@ export interface WorkerSetup {
 
 export interface WorkerResult {
   type: "result";
-  hist: { counts: Record<number, number>; n: number; max: number };
+  hist: HistogramData;
   /** Deliveries whose writer and reader are on different instances (several server URLs only). */
-  crossHist: { counts: Record<number, number>; n: number; max: number };
+  crossHist: HistogramData;
   sent: number;
   sentMeasured: number;
   expectedDeliveries: number;
@@ -216,8 +216,8 @@ async function onStart(msg: { startEpochMs: number; warmupMs: number; durationMs
   if (slowLog.length > 0) process.stderr.write(`bench-slow ${process.pid} ${slowLog.join(",")}\n`);
   const result: WorkerResult = {
     type: "result",
-    hist: { counts: hist.counts, n: hist.n, max: hist.max },
-    crossHist: { counts: crossHist.counts, n: crossHist.n, max: crossHist.max },
+    hist: hist.data(),
+    crossHist: crossHist.data(),
     sent,
     sentMeasured,
     expectedDeliveries,
