@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { HopFloor } from "./hopFloor";
+import type { ComputeFigure } from "./clientCompute";
 
 export interface LoadFigures {
   clients: number;
@@ -86,6 +87,8 @@ export interface BenchReport {
   buildSeconds: number;
   /** One message between two idle processes on this machine, before the scenarios (hopFloor.ts); absent in older reports. */
   hopFloor?: HopFloor;
+  /** Graph layout and re-anchoring, in the bench process before the scenarios (clientCompute.ts); full runs only. */
+  clientCompute?: ComputeFigure[];
   /** --quick: one server served every scenario, so only its cumulative write counts exist. */
   sharedServerDbTotals?: Record<string, number> | null;
 }
@@ -139,6 +142,12 @@ export function markdown(r: BenchReport): string {
         `one WebSocket hop ${fig(h.ws)}; one Redis pub/sub hop (publisher → Redis → subscriber) ${fig(h.redis)}. ` +
         "Every delivery takes two WebSocket hops (writer → server → reader); one that crosses instances takes a Redis hop on top.",
     );
+  }
+  if (r.clientCompute) {
+    out.push("", "## Work done in the browser (ours only; no reference does it)", "");
+    out.push("| Work | first call, ms (JIT included) | later calls, median of 5, ms | budget, ms |");
+    out.push("|---|---|---|---|");
+    for (const f of r.clientCompute) out.push(`| ${f.label} | ${num(f.coldMs, 1)} | ${num(f.warmMs, 1)} | ${f.budgetMs}${f.warmMs > f.budgetMs ? " ❌" : ""} |`);
   }
   out.push("", "## Database writes (ours only)", "");
   out.push("| Scenario | updates accepted | MapUpdate rows written (= group commits) | snapshot writes | projection refreshes (that wrote; rows written) | writes per map per 100 ms (target ≤ 1) | log rows per map after compaction (target ≤ 100) | log bytes left | snapshot bytes |");

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { BenchClient, Histogram } from "./benchClient";
 import type { WorkerMap, WorkerResult } from "./loadWorker";
 import { measureHopFloor } from "./hopFloor";
+import { measureClientCompute } from "./clientCompute";
 import { openSampler, readProc, startReference } from "./serverSampling";
 import { writeReports, type BenchReport, type LoadFigures, type ScenarioReport } from "./benchReport";
 
@@ -395,6 +396,8 @@ async function main(): Promise<number> {
   const hopFloor = QUICK ? undefined : await measureHopFloor(600);
   const hop = (x: { p50: number | null; p99: number | null } | null) => (x ? `${x.p50?.toFixed(2)}/${x.p99?.toFixed(2)} ms` : "n/a");
   if (hopFloor) log(`machine floor, p50/p99 of one hop between idle processes: WebSocket ${hop(hopFloor.ws)}, Redis pub/sub ${hop(hopFloor.redis)}`);
+  const clientCompute = QUICK ? undefined : await measureClientCompute();
+  for (const f of clientCompute ?? []) log(`client compute: ${f.label}: ${f.coldMs.toFixed(1)} ms cold, ${f.warmMs.toFixed(1)} ms warm (budget ${f.budgetMs})`);
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
   const loadEnv: Record<string, string> = {
     ...db.env,
@@ -560,6 +563,7 @@ async function main(): Promise<number> {
       totalSeconds: (performance.now() - began) / 1000 - buildSeconds,
       buildSeconds,
       hopFloor,
+      clientCompute,
       sharedServerDbTotals: sharedStats,
     };
     const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : "") + (REF_FIRST && !ONLY ? "-ref-first" : ""), report);

@@ -3,41 +3,21 @@ import * as Y from "yjs";
 import {
   addCitation,
   addClaim,
-  buildMapTree,
   claimBodyFragment,
-  claimPlainText,
   claimsMap,
   initMapDoc,
-  readCitations,
 } from "../../lib/argument";
 import {
   createElk,
   detachedGroupBox,
   estimateNodeSize,
-  graphElements,
   layoutGraph,
   layoutKey,
   MAX_LINES,
   type GraphElements,
   type NodeLayout,
 } from "../../lib/argument/graphLayout";
-
-function lookups(doc: Y.Doc) {
-  const counts = new Map<string, number>();
-  for (const c of readCitations(doc)) counts.set(c.claimId, (counts.get(c.claimId) ?? 0) + 1);
-  return {
-    textOf: (id: string) => {
-      const fragment = claimBodyFragment(doc, id);
-      return fragment ? claimPlainText(fragment) : "";
-    },
-    citationCount: (id: string) => counts.get(id) ?? 0,
-  };
-}
-
-function elementsOf(doc: Y.Doc): GraphElements {
-  const { textOf, citationCount } = lookups(doc);
-  return graphElements(buildMapTree(doc), textOf, citationCount);
-}
+import { bigMapDoc, elementsOf } from "../support/graphWorkload";
 
 function cite(doc: Y.Doc, claimId: string) {
   addCitation(doc, {
@@ -99,24 +79,6 @@ function expectComplete(elements: GraphElements, layout: NodeLayout[]) {
     expect(n.width).toBeGreaterThan(0);
     expect(n.height).toBeGreaterThan(0);
   }
-}
-
-/** A question, 5 positions, then pro/con claims attached breadth-first, ~3 per parent. */
-function bigDoc(claims: number): Y.Doc {
-  const doc = new Y.Doc();
-  const q = initMapDoc(doc, { title: "Big", question: "Big question?", questionId: "q", authorId: "u" });
-  const parents: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    parents.push(addClaim(doc, { kind: "position", parentId: q, id: `p${i}`, text: `Position ${i}`, authorId: "u" }));
-  }
-  for (let i = 0; i < claims; i++) {
-    const parentId = parents[Math.floor(i / 3)];
-    const text = `Claim ${i} ` + "lorem ipsum dolor sit amet ".repeat(i % 6);
-    parents.push(
-      addClaim(doc, { kind: "claim", stance: i % 3 === 1 ? "con" : "pro", parentId, id: `c${i}`, text, authorId: "u" }),
-    );
-  }
-  return doc;
 }
 
 describe("graphElements", () => {
@@ -211,31 +173,12 @@ describe("layoutGraph", () => {
     expectNoOverlap(layout);
   });
 
-  it("lays out 300+ claims well under a second", { timeout: 20_000 }, async () => {
-    const doc = bigDoc(300);
-    const t0 = performance.now();
-    const el = elementsOf(doc);
-    const t1 = performance.now();
+  // How long this takes is measured by `npm run bench` (tests/bench/clientCompute.ts).
+  it("lays out 300+ claims without overlaps", { timeout: 20_000 }, async () => {
+    const el = elementsOf(bigMapDoc(300));
     expect(el.nodes).toHaveLength(306);
-    const elk = createElk();
-    const layout = await layoutGraph(el, elk);
-    const t2 = performance.now();
-    // Later runs: what a client pays on each structural change once elkjs's code is warm.
-    const warm: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await layoutGraph(el, elk);
-      warm.push(performance.now() - t);
-    }
-    const warmMedian = [...warm].sort((a, b) => a - b)[2];
-    console.log(
-      `300-claim map (306 nodes): elements ${(t1 - t0).toFixed(1)} ms, ` +
-        `first layout ${(t2 - t1).toFixed(1)} ms, warm layouts ${warm.map((t) => t.toFixed(0)).join("/")} ms (median ${warmMedian.toFixed(0)})`,
-    );
+    const layout = await layoutGraph(el, createElk());
     expectComplete(el, layout);
     expectNoOverlap(layout);
-    expect(warmMedian).toBeLessThan(1000);
-    // Cold (JIT) cost included; generous for a loaded CI machine.
-    expect(t2 - t1).toBeLessThan(3000);
   });
 });

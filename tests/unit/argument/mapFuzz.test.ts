@@ -29,6 +29,9 @@ function randomOperation(doc: Y.Doc, random: () => number): void {
       const parent = pick(claims, random);
       if (!parent) return;
       addClaim(doc, {
+        // Ids from the seed, not random UUIDs: which move of a cycle gets cut depends on
+        // them, so with these a seed replays exactly and the test's work is fixed.
+        id: `c${Math.floor(random() * 2 ** 32).toString(36)}`,
         kind: parent.kind === "question" ? "position" : "claim",
         stance: random() < 0.5 ? "pro" : "con",
         parentId: parent.id,
@@ -108,12 +111,12 @@ function runScenario(seed: number, concurrentInit: boolean): void {
 }
 
 describe("fuzz: random operations on three docs with random delivery", () => {
-  it("converges to identical trees and never loses a claim", () => {
+  // ~1.7 s alone on a 2-core machine; CI runs it beside the integration project's server
+  // processes, where it once took more than vitest's default 5 s.
+  it("converges to identical trees and never loses a claim", { timeout: 30_000 }, () => {
     for (let seed = 1; seed <= 60; seed++) runScenario(seed, false);
-    // Claim ids are random UUIDs, and which move of a cycle gets cut depends on them, so 60
-    // seeds reached a cycle cut in most runs but not all (CI saw 0 once): more seeds, up to
-    // a bound, until both cases were exercised; each one is still checked for convergence.
-    for (let seed = 61; seed <= 400 && (seen.cycleCuts === 0 || seen.orphans === 0); seed++) runScenario(seed, false);
+    // The seeds are fixed, so these counts are too; they guard against a change to the
+    // operations that stops the fuzz from reaching either case.
     expect(seen.cycleCuts).toBeGreaterThan(0);
     expect(seen.orphans).toBeGreaterThan(0);
   });

@@ -1,9 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { readFileSync } from "node:fs";
 import { reanchor } from "../../../lib/citations/reanchor";
 import { describeRange } from "../../../lib/citations/textSelectors";
-
-const article = readFileSync(new URL("../../../prisma/seed/us-mexico-cartels.txt", import.meta.url), "utf8");
+import { editedQuoteInNews, maximumLengthQuote, quoteAmongNearCopies, sampleArticle as article } from "../../support/reanchorWorkloads";
 
 function cite(text: string, quote: string, occurrence = 0) {
   let at = -1;
@@ -154,76 +152,14 @@ describe("reanchor", () => {
     expect(r.start).toBe(sel.start + 9);
   });
 
-  // Deterministic PRNG so the generated texts, and any failure, reproduce.
-  function random(seed: number) {
-    return () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-  }
-
-  // The first call pays for JIT compilation; later calls are what re-anchoring many citations costs.
-  // Both are printed; the warm median is held to the budget, the cold call to a looser bound that
-  // tolerates a loaded CI machine.
-  function timed<T>(label: string, run: () => T): { result: T; cold: number; warm: number } {
-    let started = performance.now();
-    const result = run();
-    const cold = performance.now() - started;
-    const warmRuns: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      started = performance.now();
-      run();
-      warmRuns.push(performance.now() - started);
-    }
-    const warm = warmRuns.sort((a, b) => a - b)[2];
-    console.log(`reanchor: ${label}: ${cold.toFixed(1)} ms cold, ${warm.toFixed(1)} ms warm (median of 5)`);
-    return { result, cold, warm };
-  }
-
-  it("re-anchors an edited 300-character quote in a 100 KB text in well under 200 ms", () => {
-    // News-like text: the article's sentences shuffled into numbered paragraphs.
-    const sentences = article.split(/(?<=[.?!])\s+/);
-    const rnd = random(42);
-    let big = "";
-    for (let p = 0; big.length < 100_000; p++) {
-      big += `${p}. `;
-      for (let s = 0; s < 5; s++) big += sentences[Math.floor(rnd() * sentences.length)] + " ";
-      big += "\n";
-    }
-    const quoteStart = Math.floor(big.length * 0.6);
-    const sel = describeRange(big, quoteStart, quoteStart + 300);
-    // No verbatim hit, so the approximate search runs over the whole text.
-    const edited = "Preface. " + big.slice(0, quoteStart + 100) + "XYZ" + big.slice(quoteStart + 103);
-    const { result, cold, warm } = timed(`300-char edited quote in a ${edited.length}-char text`, () => reanchor(edited, sel));
-    expect(result.status).toBe("fuzzy");
-    expect(result.start).toBe(quoteStart + 9);
-    expect(warm).toBeLessThan(200);
-    expect(cold).toBeLessThan(1000);
-  });
-
-  it("handles a quote of the maximum stored length (20,000 characters)", () => {
-    const sentences = article.split(/(?<=[.?!])\s+/);
-    const rnd = random(7);
-    let big = "";
-    while (big.length < 100_000) big += sentences[Math.floor(rnd() * sentences.length)] + (rnd() < 0.2 ? "\n" : " ");
-    const sel = describeRange(big, 40_000, 60_000);
-    let edited = big;
-    for (let at = 40_050; at < 60_000; at += 500) edited = edited.slice(0, at) + "#" + edited.slice(at + 1);
-    const { result, cold, warm } = timed("20,000-char quote with 40 edits in a 100 KB text", () => reanchor(edited, sel));
-    expect(result).toMatchObject({ status: "fuzzy", start: 40_000, end: 60_000 });
-    expect(warm).toBeLessThan(1000);
-    expect(cold).toBeLessThan(3000);
-  });
-
-  it("stays fast when the text is full of near-copies of the quote", () => {
-    const para = "Cartels like CJNG pose a major threat. They traffic vast amounts of fentanyl into the U.S. ";
-    let big = "";
-    for (let i = 0; big.length < 100_000; i++) big += para.replace("major", ["major", "grave", "real", "huge"][i % 4]) + i + "\n";
-    const sel = describeRange(big, 50_000, 50_300);
-    const edited = big.slice(0, 50_100) + "#" + big.slice(50_101);
-    const { result, cold, warm } = timed("300-char quote among ~1000 near-copies", () => reanchor(edited, sel));
-    expect(result).toMatchObject({ status: "fuzzy", start: 50_000 });
-    expect(warm).toBeLessThan(200);
-    expect(cold).toBeLessThan(1000);
+  // How long these take is measured by `npm run bench` (tests/bench/clientCompute.ts); here,
+  // only where they land.
+  it.each([
+    ["an edited 300-character quote in a 100 KB text", editedQuoteInNews],
+    ["a quote of the maximum stored length (20,000 characters) with 40 edits", maximumLengthQuote],
+    ["a 300-character quote among ~1,000 near-copies of itself", quoteAmongNearCopies],
+  ])("re-anchors %s", (_, workload) => {
+    const { text, selector, start, end } = workload();
+    expect(reanchor(text, selector)).toMatchObject({ status: "fuzzy", start, end });
   });
 });
