@@ -22,10 +22,18 @@ export class BackgroundTurns {
    *   (each building a doc) came due within a few seconds and, one per iteration, took most
    *   of the loop for ~10 s on a slow machine (S3-typing p50 17 ms). Paced, the refreshes of a
    *   burst spread over more seconds; each still covers every edit made before it runs.
+   * @param loopShare the most of the loop a queue of jobs takes: after a job that held the
+   *   loop d ms, the next waits d × (1 / loopShare − 1). On a faster machine the same burst
+   *   never reached `busyAbove` (CPU 34–47 %), yet a job per iteration, up to 25 ms each (a
+   *   doc build with a collection inside), left the loop little else for seconds: S3-typing
+   *   p99 44–98 ms (reference 5–8). With 0.25: 28–45 ms (0.1 was no better across runs; it also leaves a
+   *   burst's last refreshes waiting longest). Cheap jobs (a refresh that diffs a few rows,
+   *   < 1 ms) barely wait.
    */
   constructor(
     private readonly busyAbove = 0.9,
     private readonly pauseMs = 25,
+    private readonly loopShare = 0.25,
   ) {}
 
   /** Resolves when it is this job's turn; run the synchronous part right after it. */
@@ -36,15 +44,19 @@ export class BackgroundTurns {
     });
   }
 
-  private schedule(): void {
+  private schedule(heldMs = 0): void {
     if (this.scheduled || this.waiting.length === 0) return;
     this.scheduled = true;
     const next = () => {
       this.scheduled = false;
+      const started = performance.now();
       this.waiting.shift()!();
-      this.schedule();
+      // The job's synchronous part runs in the microtask its turn() resolution queued, so a
+      // microtask queued after it ends when that part has: the time the job held the loop.
+      queueMicrotask(() => this.schedule(performance.now() - started));
     };
-    if (this.loopBusy()) setTimeout(next, this.pauseMs);
+    const wait = Math.max(heldMs * (1 / this.loopShare - 1), this.loopBusy() ? this.pauseMs : 0);
+    if (wait >= 1) setTimeout(next, wait);
     else setImmediate(next);
   }
 

@@ -117,9 +117,10 @@ export class RoomPersistence {
   private loadedProjection: MapProjection | null = null;
   /** The due refresh was forced by the maximum delay: edits kept coming for all of it. */
   private typedThrough = false;
-  /** A background turn was asked for the due refresh / has been granted to it (see kick). */
+  /** A background turn was asked for the due refresh (see kick). */
   private turnAsked = false;
-  private turnHeld = false;
+  /** What the turn, once granted, projected: the refresh job writes it when the slot is free. */
+  private granted: MapProjection | null = null;
   /** The projection rows this room wrote last (refreshes write only the difference). */
   private writtenProjection: WrittenProjection | null = null;
   private closed = false;
@@ -221,12 +222,12 @@ export class RoomPersistence {
     // room's refreshes, seconds once the process is saturated (S3-typing: 500 rooms typed in
     // on a slower machine): flushes promised within 100 ms came ~3 s late, and those pauses
     // let compactions fire mid-typing, which fed the saturation.
-    if (this.due.has("project") && !this.turnHeld) this.askTurn();
+    if (this.due.has("project") && !this.granted) this.askTurn();
     // The log first: it is what durability promises; the rest can wait a round, but only one:
     // under typing faster than the log writer's pace a flush is due again whenever one ends,
     // and the projection's maximum delay was not kept until the typing paused.
     const order = this.lastJob === "flush" ? (["compact", "project", "flush"] as const) : (["flush", "compact", "project"] as const);
-    const job: Job | undefined = order.find((j) => this.due.has(j) && (j !== "project" || this.turnHeld));
+    const job: Job | undefined = order.find((j) => this.due.has(j) && (j !== "project" || this.granted !== null));
     if (!job) return;
     this.due.delete(job);
     this.lastJob = job;
@@ -242,10 +243,27 @@ export class RoomPersistence {
     void backgroundTurns.turn().then(() => {
       this.turnAsked = false;
       if (this.closed || !this.due.has("project")) return;
-      // Taken now if the slot is free, else as soon as the running job ends.
-      this.turnHeld = true;
+      if (!this.projectionDirty) {
+        this.due.delete("project");
+        return;
+      }
+      // The synchronous part (a doc built for a docless room: up to ~25 ms) runs here, inside
+      // the turn. Run when the job slot frees instead, it ran in whatever callback ended the
+      // room's log write, outside the turns' pacing; under typing that slot is often busy.
+      this.granted = this.takeProjection();
       this.kick();
     });
+  }
+
+  /** Projects the doc as it is now; later edits make the projection dirty again. */
+  private takeProjection(): MapProjection {
+    this.projection.cancel();
+    this.projectionDirty = false;
+    const editing = this.typedThrough;
+    this.typedThrough = false;
+    const projection = this.loadedProjection ?? this.docs.read(projectMap, editing);
+    this.loadedProjection = null;
+    return projection;
   }
 
   private async run(job: Job): Promise<void> {
@@ -300,18 +318,16 @@ export class RoomPersistence {
   }
 
   private async project(): Promise<void> {
-    this.projection.cancel();
-    if (!this.projectionDirty) return;
-    this.projectionDirty = false;
-    try {
+    let projection = this.granted;
+    this.granted = null;
+    if (!projection) {
       // A drain runs the refresh directly: it waits for a turn here.
-      if (this.turnHeld) this.turnHeld = false;
-      else await backgroundTurns.turn();
+      if (!this.projectionDirty) return;
+      await backgroundTurns.turn();
       if (this.closed) return;
-      const editing = this.typedThrough;
-      this.typedThrough = false;
-      const projection = this.loadedProjection ?? this.docs.read(projectMap, editing);
-      this.loadedProjection = null;
+      projection = this.takeProjection();
+    }
+    try {
       const result = await refreshProjection(this.db, this.sources, this.mapId, projection, this.log, this.writtenProjection);
       this.writtenProjection = result.written;
       if (this.docs.dormant) this.dropRowCopies();
@@ -363,6 +379,8 @@ export class RoomPersistence {
         if (this.pending.length > 0) await sleep(Math.max(this.retryDelay, this.config.flushRetryMinMs));
       }
       if (options.compact && this.uncompactedRows > 0 && Date.now() < options.deadline) await this.run("compact");
+      // A projection taken in a granted turn first, then whatever was edited after it.
+      if (options.project && this.granted && Date.now() < options.deadline) await this.run("project");
       if (options.project && this.projectionDirty && Date.now() < options.deadline) await this.run("project");
       return true;
     } finally {
@@ -381,6 +399,7 @@ export class RoomPersistence {
     this.compaction.cancel();
     this.projection.cancel();
     this.due.clear();
+    this.granted = null;
   }
 }
 

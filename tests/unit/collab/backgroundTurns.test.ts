@@ -39,4 +39,21 @@ describe("BackgroundTurns", () => {
     const free = await turnTimes(turns, 5);
     expect(free[4]).toBeLessThan(150);
   });
+
+  it("keeps a queue of costly jobs to its share of the loop, measured by what each job held", async () => {
+    // Loop busy 0 % before (no pause from utilization); each job holds the loop 10 ms.
+    const turns = new BackgroundTurns(0.9, 25, 0.25);
+    await sleep(250);
+    const started: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        turns.turn().then(() => {
+          started.push(performance.now());
+          busyFor(10);
+        }),
+      ),
+    );
+    // A share of 0.25: after 10 ms of job, 30 ms for everything else. Back to back, 10 ms apart.
+    for (let i = 1; i < started.length; i++) expect(started[i] - started[i - 1]).toBeGreaterThanOrEqual(39);
+  });
 });
