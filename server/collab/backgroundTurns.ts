@@ -26,9 +26,9 @@ export class BackgroundTurns {
    *   loop d ms, the next waits d × (1 / loopShare − 1). On a faster machine the same burst
    *   never reached `busyAbove` (CPU 34–47 %), yet a job per iteration, up to 25 ms each (a
    *   doc build with a collection inside), left the loop little else for seconds: S3-typing
-   *   p99 44–98 ms (reference 5–8). With 0.25: 28–45 ms (0.1 was no better across runs; it also leaves a
-   *   burst's last refreshes waiting longest). Cheap jobs (a refresh that diffs a few rows,
-   *   < 1 ms) barely wait.
+   *   p99 44–98 ms (reference 5–8). With 0.25: 28–45 ms (0.1 was no better across runs,
+   *   and leaves a burst's last refreshes waiting longest). Cheap jobs (a refresh that
+   *   diffs a few rows, < 1 ms) barely wait.
    */
   constructor(
     private readonly busyAbove = 0.9,

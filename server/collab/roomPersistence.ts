@@ -87,6 +87,9 @@ class BoundedDebounce {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
+  get pending(): boolean {
+    return this.timer !== null;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -335,6 +338,9 @@ export class RoomPersistence {
       if (result.rowsChanged > 0) this.stats.projectionWrites++;
       this.stats.projectionRowsWritten += result.rowsChanged;
       this.stats.citationsDropped += result.dropped;
+      // Edits after the turn took this projection poked the debounce; if it already fired
+      // (the slot was busy for longer), that request ran this older projection: ask again.
+      if (this.projectionDirty && !this.projection.pending) this.projection.poke();
     } catch (error) {
       this.projectionDirty = true;
       // Unknown what the failed transaction left: the next refresh compares with the stored rows.

@@ -8,12 +8,14 @@ import { freshDatabase } from "./testDatabases";
  * A fresh, migrated database of `kind` for the enclosing `describe`: created and opened before
  * its tests, closed and dropped after them. Read `.db` inside a test (it is set by then).
  */
-export function migratedDatabase(kind: "pglite" | "postgresql"): { readonly db: Database } {
+export function migratedDatabase(kind: "pglite" | "postgresql"): { readonly db: Database; readonly env: Record<string, string> } {
   let db: Database | undefined;
+  let env: Record<string, string> | undefined;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const testDb = await freshDatabase(kind);
     drop = () => testDb.drop();
+    env = testDb.env;
     db = await openDatabase(resolveDatabaseConfig({ ...testDb.env } as NodeJS.ProcessEnv));
     await applyPendingMigrations(db);
   });
@@ -25,6 +27,11 @@ export function migratedDatabase(kind: "pglite" | "postgresql"): { readonly db: 
     get db() {
       if (!db) throw new Error("migratedDatabase: read .db inside a test, after beforeAll");
       return db;
+    },
+    /** Its DATABASE_URL (and the rest of the server's environment for it). */
+    get env() {
+      if (!env) throw new Error("migratedDatabase: read .env inside a test, after beforeAll");
+      return env;
     },
   };
 }
