@@ -7,6 +7,7 @@ import { readCollabConfig } from "../../server/collab/collabConfig";
 import { emptyPersistenceStats, RoomPersistence } from "../../server/collab/roomPersistence";
 import { DATABASE_KINDS, logSkipReasonOnce, TEST_DATABASE_URL } from "../support/testDatabases";
 import { migratedDatabase } from "../support/migratedDatabase";
+import type { Database } from "../../lib/db/client";
 
 logSkipReasonOnce();
 
@@ -17,6 +18,24 @@ const busyFor = (ms: number) => {
   }
 };
 
+/** A new map and the persistence of a room that holds its doc, configured by `env`. */
+async function awakeRoom(db: Database, question: string, env: Record<string, string>) {
+  const map = await db.prisma.map.create({ data: { title: "t", question: "q" } });
+  const doc = new Y.Doc();
+  const root = initMapDoc(doc, { title: "Turns", question, authorId: null });
+  const stats = emptyPersistenceStats();
+  const persistence = new RoomPersistence(
+    map.id,
+    { read: (fn) => fn(doc), dormant: false },
+    db,
+    readCollabConfig(env as unknown as NodeJS.ProcessEnv),
+    stats,
+    () => {},
+    () => {},
+  );
+  return { map, doc, root, stats, persistence };
+}
+
 // A saturated process: every room's projection refresh queues for a background turn
 // (backgroundTurns.ts). A room whose refresh is waiting in that queue must still write its
 // log within the flush budget; before 29 Nov its refresh held the room's job slot while it
@@ -25,19 +44,7 @@ describe.each(DATABASE_KINDS)("a room's log writes while its refresh waits for a
   const fixture = migratedDatabase(kind);
 
   it("are not held up by the queue of other rooms' refreshes", async () => {
-    const map = await fixture.db.prisma.map.create({ data: { title: "t", question: "q" } });
-    const doc = new Y.Doc();
-    const root = initMapDoc(doc, { title: "Turns", question: "Does the log wait?", authorId: null });
-    const stats = emptyPersistenceStats();
-    const persistence = new RoomPersistence(
-      map.id,
-      { read: (fn) => fn(doc), dormant: false },
-      fixture.db,
-      readCollabConfig({} as NodeJS.ProcessEnv),
-      stats,
-      () => {},
-      () => {},
-    );
+    const { map, doc, root, stats, persistence } = await awakeRoom(fixture.db, "Does the log wait?", {});
     try {
       // 100 other rooms' refreshes of 5 ms each are queued first: ~0.5 s of turns.
       const jobs = 100;
@@ -95,19 +102,7 @@ describe.skipIf(!TEST_DATABASE_URL)("a refresh that waited for the job slot, on 
   const fixture = migratedDatabase("postgresql");
 
   it("leaves no edit made meanwhile out of the projection", async () => {
-    const map = await fixture.db.prisma.map.create({ data: { title: "t", question: "q" } });
-    const doc = new Y.Doc();
-    const root = initMapDoc(doc, { title: "Slot", question: "Is the late edit projected?", authorId: null });
-    const stats = emptyPersistenceStats();
-    const persistence = new RoomPersistence(
-      map.id,
-      { read: (fn) => fn(doc), dormant: false },
-      fixture.db,
-      readCollabConfig({ COLLAB_PROJECTION_IDLE_MS: "150" } as unknown as NodeJS.ProcessEnv),
-      stats,
-      () => {},
-      () => {},
-    );
+    const { map, doc, root, stats, persistence } = await awakeRoom(fixture.db, "Is the late edit projected?", { COLLAB_PROJECTION_IDLE_MS: "150" });
     const blocker = new pg.Client({ connectionString: fixture.env.DATABASE_URL });
     await blocker.connect();
     const edit = (text: string) => {
