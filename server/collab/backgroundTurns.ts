@@ -14,6 +14,8 @@ export class BackgroundTurns {
   private scheduled = false;
   private lastSample = performance.eventLoopUtilization();
   private utilization = 0;
+  /** When the next job may start: the last job's share of the loop (see loopShare). */
+  private notBefore = 0;
 
   /**
    * @param busyAbove event-loop utilization (over the last ~200 ms) above which the next job
@@ -44,7 +46,7 @@ export class BackgroundTurns {
     });
   }
 
-  private schedule(heldMs = 0): void {
+  private schedule(): void {
     if (this.scheduled || this.waiting.length === 0) return;
     this.scheduled = true;
     const next = () => {
@@ -53,9 +55,14 @@ export class BackgroundTurns {
       this.waiting.shift()!();
       // The job's synchronous part runs in the microtask its turn() resolution queued, so a
       // microtask queued after it ends when that part has: the time the job held the loop.
-      queueMicrotask(() => this.schedule(performance.now() - started));
+      // Kept as a time, not passed on: a job queued after the queue ran dry waits for it too.
+      queueMicrotask(() => {
+        const now = performance.now();
+        this.notBefore = now + (now - started) * (1 / this.loopShare - 1);
+        this.schedule();
+      });
     };
-    const wait = Math.max(heldMs * (1 / this.loopShare - 1), this.loopBusy() ? this.pauseMs : 0);
+    const wait = Math.max(this.notBefore - performance.now(), this.loopBusy() ? this.pauseMs : 0);
     if (wait >= 1) setTimeout(next, wait);
     else setImmediate(next);
   }
