@@ -1,6 +1,6 @@
 // Claimboard collaboration benchmark: our server vs the reference @y/websocket-server under the
 // same load in the same run.   npm run bench [-- --quick] [-- --pg]
-// See README.md "Benchmarks". Writes bench-results/{results,quick}.{json,md,svg}.
+// See bench-results/README.md. Writes bench-results/{results,quick}.{json,md,svg}.
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -490,7 +490,7 @@ async function main(): Promise<number> {
         return reference;
       };
       // --ref-first: the reference's run first (diagnosis of order effects: the machine's state
-      // after one run is the next run's weather; none was confirmed on 29 Nov, see the README).
+      // after one run is the next run's weather; none was confirmed on 29 Nov, see bench-results/README.md).
       let reference: LoadFigures | null = null;
       if (REF_FIRST) reference = await runReference();
       const { instances, ours, oursError, stats } = await runOurs();
