@@ -46,6 +46,8 @@ export default defineConfig({
     env: {
       ...SERVER_PROCESS_ENV,
       NODE_ENV: "production",
+      // NODE_ENV=production turns the demo account off by default; the specs sign in with it.
+      SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOST: "127.0.0.1",

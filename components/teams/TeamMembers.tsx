@@ -5,7 +5,8 @@ import styles from "./TeamMembers.module.css";
 
 interface Member {
   userId: string;
-  email: string;
+  /** Only owners get members' emails. */
+  email?: string;
   name: string;
   role: string;
 }
@@ -63,7 +64,7 @@ export function TeamMembers({ teamId, me, isOwner, initialMembers }: { teamId: s
         {members.map((m) => (
           <li key={m.userId} data-testid="team-member">
             <span className={styles.who}>
-              {m.name} <span className="muted small">{m.email}</span>
+              {m.name} {m.email && <span className="muted small">{m.email}</span>}
             </span>
             {isOwner && m.role !== "owner" ? (
               <select value={m.role} onChange={(e) => void changeRole(m, e.target.value)} aria-label={`Role of ${m.name}`}>

@@ -6,6 +6,7 @@ import { signInSchema } from "./credentialsSchema";
 import { CLIENT_IP_HEADER, limiters } from "./attemptLimiter";
 import { oauthProvidersFromEnv, providerVerifiedEmail } from "./oauthProviders";
 import { findOrCreateOAuthUser } from "../db/oauthAccounts";
+import { sampleMapTemplate } from "../../prisma/seed/sampleTemplate";
 
 export const TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait 15 minutes and try again.";
 
@@ -53,7 +54,7 @@ export const authOptions: NextAuthOptions = {
         email: user.email ?? null,
         emailVerified: providerVerifiedEmail(account.provider, profile),
         name: user.name ?? null,
-      });
+      }, sampleMapTemplate);
       if (!result.ok) return `/signin?error=${result.reason}`;
       user.id = result.userId;
       return true;

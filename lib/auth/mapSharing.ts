@@ -5,6 +5,7 @@ import { authorizeMap } from "./mapPermissions";
 import { publishMapEvent } from "../collab/mapEvents";
 import { recordAudit } from "../db/auditLog";
 import { emailSchema, firstIssueMessage } from "./credentialsSchema";
+import { membersAsSeenBy } from "./memberEmails";
 
 export const shareRequestSchema = z.object({
   email: emailSchema,
@@ -12,7 +13,8 @@ export const shareRequestSchema = z.object({
 });
 
 export type ShareResult =
-  | { ok: true; members: MapMemberView[] }
+  /** `email` only for owners (membersAsSeenBy). */
+  | { ok: true; members: (Omit<MapMemberView, "email"> & { email?: string })[] }
   | { ok: false; status: 400 | 401 | 403 | 404; error: string };
 
 /** Owners share a map with an existing account by email (invitations by link come later). */
@@ -38,5 +40,5 @@ export async function shareMap(actorId: string | null, mapId: string, raw: unkno
 export async function membersOf(actorId: string | null, mapId: string): Promise<ShareResult> {
   const access = await authorizeMap(actorId, mapId, "read");
   if (!access.ok) return { ok: false, status: access.status, error: access.reason };
-  return { ok: true, members: await listMapMembers(mapId) };
+  return { ok: true, members: membersAsSeenBy(access.role, await listMapMembers(mapId)) };
 }

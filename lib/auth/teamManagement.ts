@@ -21,6 +21,7 @@ import {
   type TeamMemberView,
 } from "../db/teams";
 import type { MapRole } from "../db/maps";
+import { membersAsSeenBy } from "./memberEmails";
 
 export const teamNameSchema = z.object({ name: z.string().trim().min(1, "Give the team a name.").max(80, "Keep the team name under 80 characters.") });
 const memberRoleSchema = z.enum(["editor", "commenter", "viewer"], { message: "Role must be editor, commenter or viewer." });
@@ -49,7 +50,8 @@ export interface TeamOverview {
   id: string;
   name: string;
   myRole: MapRole;
-  members: TeamMemberView[];
+  /** `email` only for owners (membersAsSeenBy). */
+  members: (Omit<TeamMemberView, "email"> & { email?: string })[];
   maps: { id: string; title: string; updatedAt: string }[];
 }
 
@@ -57,7 +59,7 @@ export async function teamOverview(actorId: string | null, teamId: string): Prom
   const access = await authorizeTeam(actorId, teamId, "read");
   if (!access.ok) return fail(access.status, access.reason);
   const [team, members, maps] = await Promise.all([findTeam(teamId), listTeamMembers(teamId), listTeamMaps(teamId)]);
-  return { ok: true, value: { id: teamId, name: team!.name, myRole: access.role, members, maps } };
+  return { ok: true, value: { id: teamId, name: team!.name, myRole: access.role, members: membersAsSeenBy(access.role, members), maps } };
 }
 
 export async function addTeamMemberByEmail(actorId: string | null, teamId: string, raw: unknown): Promise<ServiceResult<TeamMemberView[]>> {

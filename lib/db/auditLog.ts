@@ -43,6 +43,30 @@ export async function recordAudit(event: AuditRecord, tx?: Tx): Promise<void> {
   });
 }
 
+/**
+ * Records `event` at most once per actor, map and UTC hour (brief downloads: a class
+ * downloading a brief all period would otherwise flood the log). The row carries a key naming
+ * that window; its unique index turns a concurrent or later duplicate into a no-op
+ * (INSERT … ON CONFLICT DO NOTHING), so no check-then-insert race even across instances.
+ */
+export async function recordAuditOncePerHour(event: AuditRecord & { mapId: string }, now = new Date()): Promise<void> {
+  const prisma = await getPrisma();
+  const hour = now.toISOString().slice(0, 13);
+  await prisma.auditEvent.createMany({
+    data: [
+      {
+        mapId: event.mapId,
+        teamId: event.teamId ?? null,
+        actorId: event.actorId,
+        action: event.action,
+        detail: event.detail ?? {},
+        coalesceKey: `${event.action}|${event.mapId}|${event.actorId ?? ""}|${hour}`,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
 export interface AuditEntry {
   id: string;
   action: string;

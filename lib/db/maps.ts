@@ -1,6 +1,6 @@
 import { getPrisma } from "./client";
 import type { Role } from "./generated/client";
-import { loadMapState, writeSnapshot } from "./mapState";
+import { insertMapFromTemplate, type MapTemplate } from "./mapTemplate";
 import { higherRole } from "./roleRank";
 
 export type MapRole = Role;
@@ -51,47 +51,27 @@ export async function findMemberRole(mapId: string, userId: string): Promise<Map
   return row?.role ?? null;
 }
 
-export async function findSampleMapId(): Promise<string | null> {
-  const prisma = await getPrisma();
-  const map = await prisma.map.findFirst({ where: { isSample: true }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  return map?.id ?? null;
-}
-
 /**
- * Creates an account and, in the same transaction, the user's own copy of the sample map,
- * so a failed copy leaves no half-made account behind.
+ * Creates an account and, in the same transaction, the user's own copy of the sample map built
+ * from `template` (the pristine sample, never a live map), with its own source rows, so a
+ * failed copy leaves no half-made account behind.
  */
-export async function createUserWithSampleCopy(input: {
-  email: string;
-  name: string;
-  /** Null for an account that signs in only through an OAuth provider. */
-  passwordHash: string | null;
-  oauth?: { provider: string; providerAccountId: string };
-}): Promise<{ userId: string; mapId: string | null }> {
+export async function createUserWithSampleCopy(
+  input: {
+    email: string;
+    name: string;
+    /** Null for an account that signs in only through an OAuth provider. */
+    passwordHash: string | null;
+    oauth?: { provider: string; providerAccountId: string };
+  },
+  template: MapTemplate,
+): Promise<{ userId: string; mapId: string }> {
   const prisma = await getPrisma();
-  const sampleId = await findSampleMapId();
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash: input.passwordHash, ...(input.oauth ? { oauthAccounts: { create: input.oauth } } : {}) },
     });
-    if (!sampleId) return { userId: user.id, mapId: null };
-    const sample = await tx.map.findUniqueOrThrow({
-      where: { id: sampleId },
-      include: { sources: true, claims: true, citations: true },
-    });
-    const copy = await tx.map.create({
-      data: {
-        title: sample.title,
-        question: sample.question,
-        members: { create: { userId: user.id, role: "owner" } },
-        sources: { create: sample.sources.map((s) => ({ sourceId: s.sourceId })) },
-      },
-    });
-    await writeSnapshot(tx, copy.id, await loadMapState(sample.id, tx));
-    await tx.claim.createMany({ data: sample.claims.map((c) => ({ ...c, mapId: copy.id })) });
-    await tx.citation.createMany({
-      data: sample.citations.map((c) => ({ ...c, mapId: copy.id, highlights: c.highlights ?? [] })),
-    });
-    return { userId: user.id, mapId: copy.id };
+    const copy = await insertMapFromTemplate(tx, template, { ownerId: user.id });
+    return { userId: user.id, mapId: copy.mapId };
   });
 }

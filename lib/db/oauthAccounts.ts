@@ -1,5 +1,6 @@
 import { getPrisma } from "./client";
 import { createUserWithSampleCopy } from "./maps";
+import type { MapTemplate } from "./mapTemplate";
 import { isUniqueViolation } from "./users";
 
 export interface OAuthIdentity {
@@ -16,9 +17,9 @@ export type OAuthUserResult = { ok: true; userId: string; created: boolean } | {
 /**
  * The user an OAuth sign-in belongs to: the one linked to this provider account, else the
  * account with the same verified email (now linked), else a new account with its own copy
- * of the sample map.
+ * of the sample map, built from `sampleTemplate` like a password sign-up's.
  */
-export async function findOrCreateOAuthUser(identity: OAuthIdentity): Promise<OAuthUserResult> {
+export async function findOrCreateOAuthUser(identity: OAuthIdentity, sampleTemplate: () => MapTemplate): Promise<OAuthUserResult> {
   const prisma = await getPrisma();
   const key = { provider: identity.provider, providerAccountId: identity.providerAccountId };
   const linked = await prisma.oAuthAccount.findUnique({ where: { provider_providerAccountId: key }, select: { userId: true } });
@@ -32,7 +33,7 @@ export async function findOrCreateOAuthUser(identity: OAuthIdentity): Promise<OA
     return { ok: true, userId: existing.id, created: false };
   }
   try {
-    const created = await createUserWithSampleCopy({ email, name: identity.name?.trim() || email.split("@")[0], passwordHash: null, oauth: key });
+    const created = await createUserWithSampleCopy({ email, name: identity.name?.trim() || email.split("@")[0], passwordHash: null, oauth: key }, sampleTemplate());
     return { ok: true, userId: created.userId, created: true };
   } catch (error) {
     // Two first sign-ins racing: the unique index decides; the loser finds the winner's link.

@@ -55,20 +55,31 @@ export async function createSourceForMap(mapId: string, userId: string, data: Ne
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const { title, author, authorQualifications, publisher, publishedAt, url, accessedAt } = data;
-    const source = await tx.source.create({ data: { title, author, authorQualifications, publisher, publishedAt, url, accessedAt, createdById: userId } });
+    const source = await tx.source.create({ data: { mapId, title, author, authorQualifications, publisher, publishedAt, url, accessedAt, createdById: userId } });
     await tx.sourceVersion.create({ data: { sourceId: source.id, version: 1, text } });
     await tx.mapSource.create({ data: { mapId, sourceId: source.id } });
     return { ...source, version: 1 };
   });
 }
 
-/** Appends version n+1 of a source (versions are immutable); returns the new and the previous version numbers. */
-export async function addSourceVersion(sourceId: string, text: string) {
+export type AddVersionResult =
+  | { ok: true; version: number; previous: number | null }
+  /** The source is not this map's: another map's, or a row shared from before sources had an owner. */
+  | { ok: false; reason: "not-owned" };
+
+/**
+ * Appends version n+1 of a source (versions are immutable), only when `mapId` owns the source:
+ * a source another map can read never changes through this one. The owner row is locked, so
+ * two concurrent imports get n+1 and n+2 instead of colliding.
+ */
+export async function addSourceVersion(mapId: string, sourceId: string, text: string): Promise<AddVersionResult> {
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
+    const owned = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${sourceId} AND "mapId" = ${mapId} FOR UPDATE`;
+    if (owned.length === 0) return { ok: false, reason: "not-owned" } as const;
     const latest = await tx.sourceVersion.findFirst({ where: { sourceId }, orderBy: { version: "desc" }, select: { version: true } });
     const version = (latest?.version ?? 0) + 1;
     await tx.sourceVersion.create({ data: { sourceId, version, text } });
-    return { version, previous: latest?.version ?? null };
+    return { ok: true, version, previous: latest?.version ?? null } as const;
   });
 }

@@ -402,6 +402,8 @@ async function main(): Promise<number> {
   const loadEnv: Record<string, string> = {
     ...db.env,
     DEMO_PASSWORD,
+    // On explicitly: NODE_ENV=production and DATABASE_URL turn the demo account off by default.
+    SEED_DEMO: "true",
     COLLAB_IDLE_UNLOAD_MS: "1000",
     COLLAB_MAX_CONNECTIONS_PER_USER: "0",
     // One instance runs as one instance is deployed, without Redis (the reference has none

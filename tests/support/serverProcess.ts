@@ -40,7 +40,8 @@ export async function startServer(
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, serverCommandArgs(opts.nodeArgs), {
     cwd: root,
-    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // NODE_ENV=production turns the demo account off by default; the suites sign in with it.
+    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -87,7 +88,8 @@ export async function runServerExpectingExit(env: Record<string, string>, timeou
   const port = await freePort();
   const child = spawn(process.execPath, serverCommandArgs(), {
     cwd: root,
-    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // NODE_ENV=production turns the demo account off by default; the suites sign in with it.
+    env: { ...SERVER_PROCESS_ENV, ...process.env, NODE_ENV: "production", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

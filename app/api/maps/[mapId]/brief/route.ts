@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "@/lib/db/auditLog";
+import { recordAuditOncePerHour } from "@/lib/db/auditLog";
 import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { briefToDocx } from "@/lib/interchange/briefDocx";
 import { briefToMarkdown } from "@/lib/interchange/briefMarkdown";
@@ -25,7 +25,8 @@ export async function GET(request: Request, { params }: Ctx) {
 
   const { side, format } = query.data;
   const brief = await loadMapBrief(mapId, side);
-  await recordAudit({ mapId, actorId: access.user.id, action: "map.exported", detail: { side, format } });
+  // One row per user, map and hour: the first download's side and format.
+  await recordAuditOncePerHour({ mapId, actorId: access.user.id, action: "map.exported", detail: { side, format } });
   const headers = { "cache-control": "private, no-store" };
   // The size lets the brief page show download progress (bytes received of the total). Next
   // drops a route handler's own Content-Length (it re-frames the body), so it goes in

@@ -6,6 +6,9 @@ import { readSourceUpload } from "@/lib/sources/sourceUpload";
 
 export const dynamic = "force-dynamic";
 
+const SHARED_SOURCE =
+  "This source is shared with other maps (it was linked before each map had its own sources), so it cannot take a new version; add the new text as a new source instead.";
+
 type Ctx = { params: Promise<{ mapId: string; sourceId: string }> };
 
 /** Imports a new version (n+1, immutable) of a map's source. The client re-anchors citations in the live doc. */
@@ -17,9 +20,11 @@ export async function POST(request: Request, { params }: Ctx) {
   if (access instanceof Response) return access;
   const current = await findMapSource(mapId, sourceId);
   if (!current) return Response.json({ error: "There is no such source in this map." }, { status: 404 });
+  if (current.source.mapId !== mapId) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
   const upload = await readSourceUpload(request, false);
   if (!upload.ok) return refusal(upload);
   if (upload.text === current.text) return Response.json({ error: "The new version is identical to the current one." }, { status: 400 });
-  const created = await addSourceVersion(sourceId, upload.text);
+  const created = await addSourceVersion(mapId, sourceId, upload.text);
+  if (!created.ok) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
   return Response.json({ id: sourceId, version: created.version, previous: created.previous, textLength: upload.text.length }, { status: 201 });
 }

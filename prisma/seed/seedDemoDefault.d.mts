@@ -1,0 +1,1 @@
+export function seedDemoEnabled(env: Record<string, string | undefined>): boolean;
