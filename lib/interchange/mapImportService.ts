@@ -6,11 +6,11 @@ import { importMapFile, IMPORT_FORMATS } from "./importMapFile";
 import { InterchangeError } from "./interchangeError";
 import type { ImportReport } from "./mapDraft";
 
+const FORMAT_ERROR = `format must be one of ${IMPORT_FORMATS.join(", ")} (or left out to detect it)`;
+
 export const importFieldsSchema = z.object({
-  format: z
-    .enum(IMPORT_FORMATS, { error: `format must be one of ${IMPORT_FORMATS.join(", ")} (or left out to detect it)` })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  // An empty select value means "detect".
+  format: z.preprocess((v) => (v === "" ? undefined : v), z.enum(IMPORT_FORMATS, { error: FORMAT_ERROR }).optional()),
 });
 
 export type MapImportResult = { ok: true; value: { id: string; report: ImportReport } } | { ok: false; status: 400 | 401; error: string };

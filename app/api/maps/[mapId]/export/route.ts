@@ -18,7 +18,10 @@ export async function GET(request: Request, { params }: Ctx) {
   if (!query.success) return Response.json({ error: query.error.issues[0].message }, { status: 400 });
   const access = await mapAccessOrResponse(mapId, "read");
   if (access instanceof Response) return access;
-  const file = await exportMap(mapId, query.data.format, url.origin);
+  // The host the client asked for (as the origin check reads it): request.url names the bind address.
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const origin = host ? `${request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")}://${host}` : url.origin;
+  const file = await exportMap(mapId, query.data.format, origin);
   await recordAudit({ mapId, actorId: access.user.id, action: "map.exported", detail: { format: query.data.format } });
   return new Response(file.body, {
     headers: { "cache-control": "private, no-store", "content-type": file.contentType, "content-disposition": contentDisposition("attachment", file.fileName) },
