@@ -254,3 +254,19 @@ describe("bad input", () => {
     expect(detectFormat('{"format":"claimboard-map"}')).toBe("claimboard");
   });
 });
+
+describe("a large import", () => {
+  test("2,000 Argdown claims become a map document of 2,000 claims plus the question", async () => {
+    const { draftMapState } = await import("../../../lib/argument/mapDraftDoc");
+    const { projectMap } = await import("../../../lib/argument/mapProjection");
+    const lines = ["[P]: The position"];
+    for (let i = 0; i < 1999; i++) lines.push(`${i % 3 === 0 ? "  " : "    "}${i % 2 ? "+" : "-"} [C${i}]: Claim number ${i}`);
+    const { draft, report } = importMapFile(lines.join("\n") + "\n", "argdown");
+    expect(report.claims).toBe(2000);
+    const { state, projection } = draftMapState(draft, "u");
+    expect(projection.claims).toHaveLength(2001);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    expect(projectMap(doc).claims.filter((c) => c.detached)).toHaveLength(0);
+  });
+});
