@@ -149,13 +149,19 @@ export function draftFromDoc(doc: Y.Doc, sources: ReadonlyMap<string, SourceForD
   // exports as a pro claim of its parent, since drafts keep positions at the top.
   for (const child of tree.root?.children ?? []) visit(child, null);
   const question = tree.root ? claimPlainText(claimBodyFragment(doc, tree.root.claim.id) ?? new Y.XmlFragment()) : "";
+  // Ids are random, so links and cards are ordered by the tree instead: the same map always
+  // gives the same file.
+  const position = new Map(claims.map((c, i) => [c.key, i]));
   const links = readLinks(doc)
     .filter((l) => inTree.has(l.fromId) && inTree.has(l.toId))
+    .sort((a, b) => position.get(a.fromId)! - position.get(b.fromId)! || position.get(a.toId)! - position.get(b.toId)! || (a.stance < b.stance ? -1 : a.stance > b.stance ? 1 : 0))
     .map((l) => ({ fromKey: l.fromId, toKey: l.toId, stance: l.stance }));
   const draftSources = new Map<string, DraftSource>();
   const citations: MapDraft["citations"] = [];
-  for (const c of readCitations(doc)) {
-    if (!inTree.has(c.claimId)) continue;
+  const cards = readCitations(doc)
+    .filter((c) => inTree.has(c.claimId))
+    .sort((a, b) => position.get(a.claimId)! - position.get(b.claimId)! || a.start - b.start || a.end - b.end || (a.exact < b.exact ? -1 : a.exact > b.exact ? 1 : 0));
+  for (const c of cards) {
     const source = sources.get(c.sourceId);
     const text = source?.textOfVersion(c.sourceVersion);
     if (!source || text == null) continue;

@@ -12,11 +12,13 @@ export function exportKialo(draft: MapDraft): string {
   const oneLine = (text: string) => text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trim()).filter(Boolean).join("\n") || "(empty)";
   const out: string[] = [`Discussion Title: ${draft.title.replace(/\s+/g, " ").trim() || draft.question}`, ""];
   const numbers = new Map<string, string>();
-  const rows: { number: string; claim: DraftClaim | null; text?: string }[] = [];
+  const rows: { number: string; claim: DraftClaim | null; text?: string; linksOnly?: boolean }[] = [];
   const number = (claim: DraftClaim, n: string) => {
     numbers.set(claim.key, n);
     rows.push({ number: n, claim });
     (children.get(claim.key) ?? []).forEach((child, i) => number(child, `${n}.${i + 1}`));
+    // Linked claims come after the real children, numbered on from them.
+    rows.push({ number: n, claim, linksOnly: true });
   };
   if (positions.length === 1) number(positions[0], "1");
   else {
@@ -30,12 +32,14 @@ export function exportKialo(draft: MapDraft): string {
   }
   for (const row of rows) {
     const c = row.claim;
+    if (c && row.linksOnly) {
+      const extra = linkRows.get(c.key) ?? [];
+      const base = (children.get(c.key) ?? []).length;
+      extra.forEach((l, i) => out.push(`${row.number}.${base + i + 1}. ${l.stance === "con" ? "Con" : "Pro"}: -> See ${l.to}.`));
+      continue;
+    }
     const label = c === null ? "" : c.kind === "position" ? (positions.length === 1 ? "" : "Thesis: ") : c.stance === "con" ? "Con: " : "Pro: ";
     out.push(`${row.number}. ${label}${oneLine(c ? c.text : (row.text ?? ""))}`);
-    if (!c) continue;
-    const extra = linkRows.get(c.key) ?? [];
-    const base = (children.get(c.key) ?? []).length;
-    extra.forEach((l, i) => out.push(`${row.number}.${base + i + 1}. ${l.stance === "con" ? "Con" : "Pro"}: -> See ${l.to}.`));
   }
   return out.join("\n") + "\n";
 }
