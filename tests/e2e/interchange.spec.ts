@@ -14,9 +14,9 @@ test("a user imports an Argdown file from the map list, opens the map and export
   // Keyboard: the summary, the file input, the format select and the button are real controls with labels.
   await page.getByText("Import map", { exact: true }).focus();
   await page.keyboard.press("Enter");
-  await page.getByLabel("File").setInputFiles(path.join(import.meta.dirname, "../fixtures/interchange/small.argdown"));
-  await expect(page.getByLabel("Format")).toHaveValue("");
-  await page.getByLabel("Format").selectOption("argdown");
+  await page.getByLabel("File", { exact: true }).setInputFiles(path.join(import.meta.dirname, "../fixtures/interchange/small.argdown"));
+  await expect(page.getByRole("combobox", { name: "Format" })).toHaveValue("");
+  await page.getByRole("combobox", { name: "Format" }).selectOption("argdown");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("Imported 6 claims and 2 cross-links.");
