@@ -4,6 +4,7 @@ import { getSessionUser } from "@/lib/auth/sessionUser";
 import { listMapsForUser } from "@/lib/db/maps";
 import { listTeamsForUser } from "@/lib/db/teams";
 import { NewMapForm } from "@/components/maps/NewMapForm";
+import { ImportMapForm } from "@/components/maps/ImportMapForm";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My maps · Claimboard" };
@@ -17,7 +18,10 @@ export default async function MapsPage() {
   return (
     <main className="page">
       <h1>My maps</h1>
-      <NewMapForm teams={teams.filter((t) => t.role === "owner" || t.role === "editor")} />
+      <div style={{ display: "flex", gap: 10, flexWrap: "wrap", alignItems: "flex-start" }}>
+        <NewMapForm teams={teams.filter((t) => t.role === "owner" || t.role === "editor")} />
+        <ImportMapForm />
+      </div>
       {maps.length === 0 ? (
         <p className="notice">You have no maps yet.</p>
       ) : (

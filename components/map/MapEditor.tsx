@@ -1,5 +1,6 @@
 "use client";
 
+import { ExportMenu } from "./ExportMenu";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
 import { addClaim, deleteClaim, moveClaim, setStance } from "@/lib/argument/mapOperations";
@@ -283,6 +284,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
           {view.tree.byId.size} claims · {view.citationCount} evidence cards
         </span>
         <span className={styles.spacer} />
+        <ExportMenu mapId={mapId} />
         <OpenThreadsButton />
         <PresenceBar presence={presence} />
         <SyncStatus state={status} />

@@ -157,3 +157,39 @@ export function claimBodyJSON(fragment: Y.XmlFragment): RichNode {
   const content = childNodes(fragment.toArray());
   return content.length > 0 ? { type: "doc", content } : { type: "doc" };
 }
+
+function appendInline(target: Y.XmlElement | Y.XmlFragment, nodes: RichNode[]): void {
+  // y-prosemirror keeps a run of text nodes in one XmlText, each mark as a formatting
+  // attribute (its attrs, or {}); elements (paragraphs, hard breaks, mentions) nest.
+  let run: Y.XmlText | null = null;
+  for (const node of nodes) {
+    if (node.type === "text") {
+      if (typeof node.text !== "string" || node.text === "") continue;
+      if (!run) {
+        run = new Y.XmlText();
+        target.insert(target.length, [run]);
+      }
+      const format: Record<string, unknown> = {};
+      for (const mark of node.marks ?? []) format[mark.type] = mark.attrs ? { ...mark.attrs } : {};
+      run.insert(run.length, node.text, format);
+      continue;
+    }
+    run = null;
+    const element = new Y.XmlElement(node.type);
+    target.insert(target.length, [element]);
+    for (const [key, value] of Object.entries(node.attrs ?? {})) element.setAttribute(key, value as string);
+    appendInline(element, node.content ?? []);
+  }
+}
+
+/** Replaces the body with a ProseMirror JSON document (the inverse of claimBodyJSON). */
+export function setClaimBodyJSON(fragment: Y.XmlFragment, body: RichNode, origin?: unknown): void {
+  inTransaction(
+    fragment,
+    () => {
+      if (fragment.length > 0) fragment.delete(0, fragment.length);
+      appendInline(fragment, body.content ?? []);
+    },
+    origin,
+  );
+}

@@ -157,6 +157,28 @@ export const ROUTE_CASES: RouteCase[] = [
   { file: "app/api/maps/[mapId]/audit/route.ts", method: "GET", expect: owners(200), request: (f) => ({ path: M(f, "/audit") }) },
   { file: "app/api/maps/[mapId]/team/route.ts", method: "PUT", expect: owners(200), request: async (f) => ({ path: `/api/maps/${await f.throwawayMap()}/team`, method: "PUT", json: { teamId: f.teamId } }) },
   { file: "app/api/maps/[mapId]/brief/route.ts", method: "GET", expect: readers(200), request: (f) => ({ path: M(f, "/brief?side=aff&format=md") }) },
+  { file: "app/api/maps/[mapId]/export/route.ts", method: "GET", expect: readers(200), request: (f) => ({ path: M(f, "/export?format=argdown") }) },
+  {
+    file: "app/api/maps/import/route.ts",
+    method: "POST",
+    expect: signedIn(201),
+    note: "any signed-in user imports a new map of their own",
+    request: () => ({ path: "/api/maps/import", method: "POST", form: { file: "[Matrix]: An imported position.\n  + [Reason]: An imported reason.\n" } }),
+  },
+  {
+    file: "app/api/maps/[mapId]/annotations/route.ts",
+    method: "POST",
+    expect: editors(201),
+    request: (f) => ({
+      path: M(f, "/annotations"),
+      method: "POST",
+      form: {
+        sourceId: f.sourceId,
+        claimId: f.claimId,
+        file: JSON.stringify({ type: "Annotation", target: { selector: [{ type: "TextQuoteSelector", exact: "fixture source" }] } }),
+      },
+    }),
+  },
   { file: "app/api/maps/[mapId]/sides/route.ts", method: "GET", expect: readers(200), request: (f) => ({ path: M(f, "/sides") }) },
   { file: "app/api/maps/[mapId]/ratings/route.ts", method: "GET", expect: readers(200), request: (f) => ({ path: M(f, "/ratings") }) },
   { file: "app/api/maps/[mapId]/ratings/route.ts", method: "PUT", expect: commenters(200), note: "rating is a comment-level right: viewers only read", request: (f) => ({ path: M(f, "/ratings"), method: "PUT", json: { claimId: f.claimId, value: 3 } }) },
