@@ -21,7 +21,7 @@ export interface ImportedSource extends NewSourceData {
  */
 export async function createImportedSource(tx: Tx, mapId: string, userId: string, source: ImportedSource): Promise<void> {
   const { id, title, author, authorQualifications, publisher, publishedAt, url, accessedAt, text } = source;
-  await tx.source.create({ data: { id, title, author, authorQualifications, publisher, publishedAt, url, accessedAt, createdById: userId } });
+  await tx.source.create({ data: { id, mapId, title, author, authorQualifications, publisher, publishedAt, url, accessedAt, createdById: userId } });
   await tx.sourceVersion.create({ data: { sourceId: id, version: 1, text } });
   await tx.mapSource.create({ data: { mapId, sourceId: id } });
 }
