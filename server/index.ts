@@ -54,6 +54,7 @@ async function main() {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  db.lock?.setPort(port);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   console.log(`Claimboard is ready at http://localhost:${port} (database: ${db.kind}${bus.enabled ? ", Redis scale-out" : ""}${config.dev ? ", dev mode" : ""})`);
   if (seedOptions.demo) console.log(`Demo account: ${DEMO_EMAIL} / ${seedOptions.demoPassword}`);
