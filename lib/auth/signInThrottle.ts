@@ -83,7 +83,7 @@ function pairKey(account: string, ip: string): string {
 }
 
 /** The defaults, overridable for tests and operators (docs/notes-sessions.md). */
-export function signInPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): SignInPolicy {
+export function signInPolicyFromEnv(env: Record<string, string | undefined> = process.env): SignInPolicy {
   const positive = (value: string | undefined, fallback: number) => {
     const n = Number(value);
     return value !== undefined && value !== "" && Number.isInteger(n) && n > 0 ? n : fallback;

@@ -5,7 +5,7 @@
  * entries from the right, i.e. what the outermost trusted proxy recorded; entries further left
  * are whatever the client sent and are ignored.
  */
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const raw = (env.TRUST_PROXY ?? "").trim().toLowerCase();
   if (raw === "" || raw === "0" || raw === "false" || raw === "no" || raw === "off") return 0;
   if (raw === "true" || raw === "yes" || raw === "on") return 1;
@@ -51,6 +51,6 @@ export const HTTPS_HEADER = "x-claimboard-https";
  * Whether the browser's connection is https, for Secure cookies: NEXTAUTH_URL says so, or a
  * trusted proxy did (the stamp above).
  */
-export function browserUsesHttps(headers: { get(name: string): string | null }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function browserUsesHttps(headers: { get(name: string): string | null }, env: Record<string, string | undefined> = process.env): boolean {
   return (env.NEXTAUTH_URL ?? "").startsWith("https://") || headers.get(HTTPS_HEADER) === "1";
 }
