@@ -77,12 +77,26 @@ export const authOptions: NextAuthOptions = {
     // Runs on every session lookup (getServerSession, /api/auth/session): a token issued before
     // the user's last password change or "sign out everywhere" resolves to no session at all.
     async session({ session, token }) {
-      if (!token.sub || !(await sessionStillValid(token.sub, tokenSessionVersion(token)))) return {} as Session;
+      if (!token.sub || !(await versionStillValid(token.sub, tokenSessionVersion(token)))) return {} as Session;
       if (session.user) (session.user as { id?: string }).id = token.sub;
       return session;
     },
   },
 };
+
+/**
+ * Fails closed when the database cannot answer (the request is treated as signed out), without
+ * throwing: next-auth would log every such request and delete the browser's session cookie,
+ * signing everyone out over a database blip.
+ */
+async function versionStillValid(userId: string, tokenVersion: number): Promise<boolean> {
+  try {
+    return await sessionStillValid(userId, tokenVersion);
+  } catch (error) {
+    console.error(`Session check failed (treated as signed out): ${(error as Error).message ?? error}`);
+    return false;
+  }
+}
 
 const secureAuthOptions: NextAuthOptions = { ...authOptions, useSecureCookies: true };
 
