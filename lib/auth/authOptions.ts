@@ -93,7 +93,7 @@ async function versionStillValid(userId: string, tokenVersion: number): Promise<
   try {
     return await sessionStillValid(userId, tokenVersion);
   } catch (error) {
-    console.error(`Session check failed (treated as signed out): ${(error as Error).message ?? error}`);
+    console.error(`Session check failed (treated as signed out): ${String((error as Error).message ?? error).split("\n")[0]}`);
     return false;
   }
 }
