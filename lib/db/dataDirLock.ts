@@ -130,11 +130,16 @@ export function acquireDataDirLock(lockPath: string, label: string, port: number
     setPort(newPort: number) {
       if (released) return;
       me.port = newPort;
-      const fd = fs.openSync(lockPath, "r+");
+      // Only informative (the message of a refused start): never worth failing a start over.
       try {
-        write(fd, me);
-      } finally {
-        fs.closeSync(fd);
+        const fd = fs.openSync(lockPath, "r+");
+        try {
+          write(fd, me);
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch (error) {
+        console.error(`Could not record the port in ${lockPath}: ${(error as Error).message}`);
       }
     },
     release,
