@@ -7,7 +7,7 @@ import { readServerConfig } from "./serverConfig";
 import { ensureAuthSecret } from "../lib/auth/authSecret";
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import { describeStartupError } from "./startupError";
-import { CLIENT_IP_HEADER } from "../lib/auth/attemptLimiter";
+import { applyTransportSecurity, stampRequest } from "./proxyHeaders";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { seedDatabase, seedOptionsFromEnv, DEMO_EMAIL } from "../prisma/seed/seedDatabase";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
@@ -35,15 +35,16 @@ async function main() {
   const collab = createCollabEndpoint({ db, bus });
 
   const server = http.createServer((req, res) => {
-    // Route handlers rate-limit by client address; Next does not expose the socket, so the
-    // process stamps it, replacing anything a client sent under that name.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // Route handlers rate-limit by client address and pick Secure cookies by scheme; Next does
+    // not expose the socket, so the process stamps both (TRUST_PROXY: proxyHeaders.ts).
+    applyTransportSecurity(res, stampRequest(req, config.trustProxyHops).https);
     handle(req, res).catch((error) => {
       console.error("Request failed:", error);
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
   });
   server.on("upgrade", (req, socket, head) => {
+    stampRequest(req, config.trustProxyHops);
     if (collab.matches(req)) collab.handleUpgrade(req, socket, head);
     else nextUpgrade(req, socket, head);
   });
@@ -54,6 +55,7 @@ async function main() {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  db.lock?.setPort(port);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   console.log(`Claimboard is ready at http://localhost:${port} (database: ${db.kind}${bus.enabled ? ", Redis scale-out" : ""}${config.dev ? ", dev mode" : ""})`);
   if (seedOptions.demo) console.log(`Demo account: ${DEMO_EMAIL} / ${seedOptions.demoPassword}`);

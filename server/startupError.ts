@@ -1,4 +1,5 @@
 import { DatabaseOpenError } from "../lib/db/client";
+import { DataDirLockedError } from "../lib/db/dataDirLock";
 
 const DATABASE_UNREACHABLE = /Can't reach database server|ECONNREFUSED|ENOTFOUND|password authentication failed|database "[^"]+" does not exist|Connection terminated/i;
 
@@ -9,6 +10,7 @@ const DATABASE_UNREACHABLE = /Can't reach database server|ECONNREFUSED|ENOTFOUND
 export function describeStartupError(error: unknown): { message: string; expected: boolean } {
   const e = error as NodeJS.ErrnoException & { port?: number; cause?: unknown };
   if (error instanceof DatabaseOpenError) return { message: e.message, expected: true };
+  if (error instanceof DataDirLockedError) return { message: `${e.message}.`, expected: true };
   if (e?.code === "EADDRINUSE") return { message: `port ${e.port ?? ""} is in use. Set PORT to another port.`, expected: true };
   const text = [e?.message, (e?.cause as Error | undefined)?.message].filter(Boolean).join(" ");
   if (DATABASE_UNREACHABLE.test(text)) {

@@ -4,6 +4,7 @@ import { findUserProfile } from "@/lib/db/userProfile";
 import { userColor } from "@/lib/collab/userColor";
 import { ProfileForm } from "@/components/profile/ProfileForm";
 import { PasswordForm } from "@/components/profile/PasswordForm";
+import { SignOutEverywhereButton } from "@/components/profile/SignOutEverywhereButton";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Profile · Claimboard" };
@@ -22,7 +23,11 @@ export default async function ProfilePage() {
       </div>
       <h2>Password</h2>
       <div className="panel" style={{ padding: "14px 16px" }}>
-        <PasswordForm hasPassword={profile.hasPassword} />
+        <PasswordForm hasPassword={profile.hasPassword} email={profile.email} />
+      </div>
+      <h2>Sessions</h2>
+      <div className="panel" style={{ padding: "14px 16px" }}>
+        <SignOutEverywhereButton />
       </div>
     </main>
   );

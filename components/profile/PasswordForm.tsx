@@ -1,8 +1,12 @@
 "use client";
 import { useState } from "react";
+import { signIn } from "next-auth/react";
 
-/** Changes the password; the current one is required (OAuth-only accounts set a first one). */
-export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
+/**
+ * Changes the password; the current one is required (OAuth-only accounts set a first one).
+ * The change revokes every session, this one too, so the form signs in again with the new one.
+ */
+export function PasswordForm({ hasPassword, email }: { hasPassword: boolean; email: string }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,8 +27,17 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
         body: JSON.stringify({ currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") }),
       });
       const data = (await res.json().catch(() => ({}))) as { error?: string };
-      setMessage(res.ok ? { ok: true, text: "Password changed." } : { ok: false, text: data.error ?? "Changing the password failed." });
-      if (res.ok) formElement.reset();
+      if (!res.ok) {
+        setMessage({ ok: false, text: data.error ?? "Changing the password failed." });
+        return;
+      }
+      const again = await signIn("credentials", { email, password: String(form.get("newPassword") ?? ""), redirect: false });
+      setMessage(
+        again?.ok
+          ? { ok: true, text: "Password changed. Your other sessions were signed out." }
+          : { ok: true, text: "Password changed. Every session was signed out; sign in again with the new password." },
+      );
+      formElement.reset();
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,7 @@
+import { SignInThrottle, signInPolicyFromEnv } from "./signInThrottle";
+
 /**
- * Fixed-window attempt counters for sign-in and sign-up, per IP and per account. In memory:
+ * Fixed-window attempt counters (sign-ups per IP; sign-ins use signInThrottle.ts). In memory:
  * each instance limits on its own, which bounds guessing to N × instances per window —
  * acceptable for a credentials login; a shared store can replace this map later.
  */
@@ -43,14 +45,17 @@ export class AttemptLimiter {
 }
 
 const env = process.env;
-const holder = globalThis as typeof globalThis & { __claimboardLimiters?: Record<string, AttemptLimiter> };
+interface Limiters {
+  signIn: SignInThrottle;
+  signUpPerIp: AttemptLimiter;
+}
+const holder = globalThis as typeof globalThis & { __claimboardLimiters?: Limiters };
 // On globalThis for the same reason as the database: Next's bundle and the server load this twice.
 holder.__claimboardLimiters ??= {
-  signInPerIp: new AttemptLimiter(Number(env.SIGNIN_LIMIT_PER_IP ?? 30), 15 * 60_000),
-  signInPerAccount: new AttemptLimiter(Number(env.SIGNIN_LIMIT_PER_ACCOUNT ?? 10), 15 * 60_000),
+  signIn: new SignInThrottle(signInPolicyFromEnv(env)),
   signUpPerIp: new AttemptLimiter(Number(env.SIGNUP_LIMIT_PER_IP ?? 20), 60 * 60_000),
 };
 export const limiters = holder.__claimboardLimiters;
 
 /** The client address the server process stamped on the request (never a client-sent header). */
-export const CLIENT_IP_HEADER = "x-claimboard-client-ip";
+export { CLIENT_IP_HEADER } from "../http/forwardedRequest";

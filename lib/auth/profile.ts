@@ -2,7 +2,9 @@ import { z } from "zod";
 import { PASSWORD_MIN_LENGTH, firstIssueMessage } from "./credentialsSchema";
 import { hashPassword, verifyPassword } from "./password";
 import { fail, type ServiceResult } from "./serviceResult";
-import { findPasswordHash, findUserProfile, setPasswordHash, updateUserProfile, type UserProfile } from "../db/userProfile";
+import { findPasswordHash, findUserProfile, updateUserProfile, type UserProfile } from "../db/userProfile";
+import { replacePasswordHash } from "../db/sessionVersion";
+import { closeSocketsOf } from "./sessionVersion";
 
 export const profileSchema = z.object({
   name: z.string().trim().min(1, "Your name cannot be empty.").max(80, "Keep your name under 80 characters.").optional(),
@@ -32,13 +34,18 @@ export async function updateProfile(userId: string | null, raw: unknown): Promis
   return profileOf(userId);
 }
 
-/** The current password is required (an OAuth-only account sets its first one without it). */
+/**
+ * The current password is required (an OAuth-only account sets its first one without it).
+ * Every session issued before, this one included, stops working (sessionVersion.ts); the
+ * profile page signs in again with the new password.
+ */
 export async function changePassword(userId: string | null, raw: unknown): Promise<ServiceResult<{ changed: true }>> {
   if (!userId) return fail(401, "Sign in to change your password.");
   const parsed = passwordChangeSchema.safeParse(raw);
   if (!parsed.success) return fail(400, firstIssueMessage(parsed.error));
   const hash = await findPasswordHash(userId);
   if (hash && !(await verifyPassword(parsed.data.currentPassword, hash))) return fail(403, "Your current password is not correct.");
-  await setPasswordHash(userId, await hashPassword(parsed.data.newPassword));
+  await replacePasswordHash(userId, await hashPassword(parsed.data.newPassword));
+  await closeSocketsOf(userId);
   return { ok: true, value: { changed: true } };
 }

@@ -5,7 +5,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import fs from "node:fs";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
-import { resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
+import { dataDirLockPath, resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
+import { acquireDataDirLock, type DataDirLock } from "./dataDirLock";
 import { pgliteForPrisma } from "./pgliteForPrisma";
 import { poolErrorLogger } from "./poolErrorLog";
 import { poolStatementRunner, prismaStatementRunner, type RunStatement } from "./statementRunner";
@@ -17,6 +18,8 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** One self-contained statement straight on the driver where that is cheaper (statementRunner.ts). */
   runStatement: RunStatement;
+  /** The embedded folder's lock (pglite only): the server records its port in it. */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -44,11 +47,15 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
   }
   const dataDir = config.dataDir!;
   fs.mkdirSync(dataDir, { recursive: true });
+  // Before PGlite touches the folder: a second process must not open it at all.
+  const port = Number(process.env.PORT);
+  const lock = acquireDataDirLock(dataDirLockPath(dataDir), config.dataDirLabel ?? dataDir, Number.isInteger(port) && port > 0 ? port : null);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir);
     await pglite.query("select 1");
   } catch (error) {
+    lock.release();
     throw new DatabaseOpenError(
       `The embedded database in ${dataDir} could not be opened (${(error as Error).message ?? error}). ` +
         `If it is corrupt or from another PGlite version, stop the app, move that folder away (or delete it to start fresh) and run 'npm start' again.`,
@@ -61,9 +68,14 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     kind: "pglite",
     adapterFactory,
     runStatement: prismaStatementRunner(prisma),
+    lock,
     close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

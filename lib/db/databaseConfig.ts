@@ -8,6 +8,8 @@ export interface DatabaseConfig {
   url?: string;
   /** PGlite data directory (pglite kind only). */
   dataDir?: string;
+  /** The folder as the operator configured it, for messages (pglite kind only). */
+  dataDirLabel?: string;
 }
 
 /**
@@ -24,10 +26,16 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
   }
   const fromUrl = url?.startsWith("pglite:") ? url.slice("pglite:".length) : undefined;
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || fromUrl || path.join(dataRoot(env), "pglite"));
-  return { kind: "pglite", dataDir };
+  const dataDirLabel = env.PGLITE_DIR || fromUrl || env.CLAIMBOARD_DATA_DIR || "./data";
+  return { kind: "pglite", dataDir, dataDirLabel };
 }
 
 /** Where the embedded deployment keeps its files (database, generated secret). */
 export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.CLAIMBOARD_DATA_DIR || "data");
+}
+
+/** The lock file that keeps a second process off a PGlite folder (dataDirLock.ts): beside it. */
+export function dataDirLockPath(dataDir: string): string {
+  return `${dataDir.replace(/[\\/]+$/, "")}.lock`;
 }

@@ -24,8 +24,3 @@ export async function findPasswordHash(userId: string): Promise<string | null> {
   const prisma = await getPrisma();
   return (await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash ?? null;
 }
-
-export async function setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-  const prisma = await getPrisma();
-  await prisma.user.update({ where: { id: userId }, data: { passwordHash } });
-}

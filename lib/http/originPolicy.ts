@@ -1,3 +1,5 @@
+import { publicHost, trustedProxyHops } from "./forwardedRequest";
+
 /**
  * Same-origin policy for state-changing requests and WebSocket upgrades. Browsers attach
  * cookies to cross-site form posts and WebSocket upgrades, so a request whose Origin is
@@ -23,8 +25,13 @@ export function originAllowedFor(origin: string | null | undefined, host: string
   }
 }
 
-/** For route handlers: a 403 response when a browser request comes from another origin. */
+/**
+ * For route handlers: a 403 response when a browser request comes from another origin. The
+ * host compared with is X-Forwarded-Host only behind TRUST_PROXY: otherwise a client could
+ * send one matching its own Origin.
+ */
 export function rejectCrossOrigin(request: Request): Response | null {
-  const ok = originAllowedFor(request.headers.get("origin"), request.headers.get("x-forwarded-host") ?? request.headers.get("host"), allowedOriginsFromEnv());
+  const host = publicHost(request.headers.get("host"), request.headers.get("x-forwarded-host"), trustedProxyHops());
+  const ok = originAllowedFor(request.headers.get("origin"), host, allowedOriginsFromEnv());
   return ok ? null : Response.json({ error: "Cross-origin requests are not allowed." }, { status: 403 });
 }

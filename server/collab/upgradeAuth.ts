@@ -4,6 +4,8 @@ import { z } from "zod";
 import { authorizeMap } from "../../lib/auth/mapPermissions";
 import type { MapRole } from "../../lib/db/maps";
 import { originAllowedFor } from "../../lib/http/originPolicy";
+import { publicHost, trustedProxyHops } from "../../lib/http/forwardedRequest";
+import { sessionStillValid, tokenSessionVersion } from "../../lib/auth/sessionVersion";
 
 // Everything here runs before the WebSocket handshake completes, so a refusal is an
 // ordinary HTTP status the browser's failed upgrade (and our tests) can observe, and no
@@ -55,13 +57,17 @@ export async function sessionUserId(req: IncomingMessage): Promise<string | null
   const token = sessionTokenFromCookies(parseCookies(req.headers.cookie));
   const secret = process.env.NEXTAUTH_SECRET;
   if (!token || !secret) return null;
+  let payload: Awaited<ReturnType<typeof decode>>;
   try {
-    const payload = await decode({ token, secret });
-    return typeof payload?.sub === "string" && payload.sub !== "" ? payload.sub : null;
+    payload = await decode({ token, secret });
   } catch {
     // expired, tampered with, or signed with another secret
     return null;
   }
+  if (typeof payload?.sub !== "string" || payload.sub === "") return null;
+  // Revoked by a password change or "sign out everywhere" (lib/auth/sessionVersion.ts). A
+  // database error propagates like authorizeMap's below.
+  return (await sessionStillValid(payload.sub, tokenSessionVersion(payload))) ? payload.sub : null;
 }
 
 /**
@@ -70,7 +76,8 @@ export async function sessionUserId(req: IncomingMessage): Promise<string | null
  * Non-browser clients send no Origin and are judged by their cookie alone.
  */
 export function originAllowed(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
-  return originAllowedFor(req.headers.origin, req.headers.host, allowedOrigins);
+  // X-Forwarded-Host only behind TRUST_PROXY (the server strips it otherwise: proxyHeaders.ts).
+  return originAllowedFor(req.headers.origin, publicHost(req.headers.host, req.headers["x-forwarded-host"], trustedProxyHops()), allowedOrigins);
 }
 
 export async function authorizeUpgrade(req: IncomingMessage, rawMapId: string, allowedOrigins: readonly string[]): Promise<UpgradeDecision> {

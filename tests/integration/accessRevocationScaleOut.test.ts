@@ -56,4 +56,30 @@ describe.skipIf(!twoInstancesEnabled)("access revocation across two instances", 
     expect(client.synced).toBe(false);
     console.log(`accessRevocationScaleOut: role change closed B's socket in ${roleChangeMs} ms, removal in ${removalMs} ms`);
   });
+
+  it("a password change on A revokes the session on B at once: HTTP, upgrade, and B's open socket", async () => {
+    const { a, b, clients } = cluster;
+    const user = new HttpSession(a.url);
+    expect((await user.signUp("mover@example.com", "mover password")).status).toBe(201);
+    expect(await user.signIn("mover@example.com", "mover password")).toBe(true);
+    const cookie = user.cookieHeader();
+    const mapId = await firstMapId(user);
+    const client = new CollabClient(b.url, mapId, cookie);
+    clients.push(client);
+    await client.whenSynced();
+    expect((await fetch(`${b.url}/api/profile`, { headers: { cookie } })).status).toBe(200);
+
+    const started = Date.now();
+    const changed = await user.fetch("/api/profile/password", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ currentPassword: "mover password", newPassword: "moved password" }),
+    });
+    expect(changed.status).toBe(200);
+    // No cache on either instance: the very next request on B is refused.
+    expect((await fetch(`${b.url}/api/profile`, { headers: { cookie } })).status).toBe(401);
+    expect(await upgradeStatus(b.url, mapId, cookie)).toBe(401);
+    await waitFor(() => client.closeCodes.includes(CloseCode.accessChanged), 1000, "B to close the revoked session's socket");
+    console.log(`accessRevocationScaleOut: password change closed B's socket in ${Date.now() - started} ms`);
+  });
 });

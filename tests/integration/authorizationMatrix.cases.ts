@@ -49,6 +49,8 @@ export interface Fixture {
   teamInvite(): Promise<string>;
   /** A fresh e-mail address nobody uses yet. */
   freshEmail(): string;
+  /** A new account, signed in: for rows that revoke the caller's sessions. */
+  spareSession(): Promise<{ cookie: string; password: string }>;
 }
 
 export interface RequestSpec {
@@ -57,6 +59,8 @@ export interface RequestSpec {
   json?: unknown;
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /** The caller's cookie instead of the role's (signed-in roles only). */
+  cookie?: string;
 }
 
 export interface RouteCase {
@@ -113,11 +117,19 @@ export const ROUTE_CASES: RouteCase[] = [
     file: "app/api/profile/password/route.ts",
     method: "POST",
     expect: signedIn(200),
-    note: "each user 'changes' to the same password, so later rows keep working",
-    request: (f, role) => {
-      const password = role === "anonymous" ? "whatever password" : f.passwords[role];
-      return { path: "/api/profile/password", method: "POST", json: { currentPassword: password, newPassword: password } };
+    note: "a change revokes the caller's sessions, so each signed-in call acts as a fresh account of its own",
+    request: async (f, role) => {
+      if (role === "anonymous") return { path: "/api/profile/password", method: "POST", json: { currentPassword: "whatever password", newPassword: "whatever password" } };
+      const spare = await f.spareSession();
+      return { path: "/api/profile/password", method: "POST", json: { currentPassword: spare.password, newPassword: "another password" }, cookie: spare.cookie };
     },
+  },
+  {
+    file: "app/api/profile/sessions/route.ts",
+    method: "POST",
+    expect: signedIn(200),
+    note: "sign out everywhere revokes the caller's sessions, so each signed-in call acts as a fresh account of its own",
+    request: async (_f, role) => (role === "anonymous" ? { path: "/api/profile/sessions", method: "POST", json: {} } : { path: "/api/profile/sessions", method: "POST", json: {}, cookie: (await _f.spareSession()).cookie }),
   },
   { file: "app/api/inbox/route.ts", method: "GET", expect: signedIn(200), request: () => ({ path: "/api/inbox" }) },
   { file: "app/api/inbox/route.ts", method: "POST", expect: signedIn(200), request: () => ({ path: "/api/inbox", method: "POST", json: { all: true } }) },

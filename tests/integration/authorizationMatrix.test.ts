@@ -63,7 +63,7 @@ describe("authorization matrix: every route, page and the WebSocket × six kinds
 
   beforeAll(async () => {
     db = await freshDatabase("pglite");
-    server = await startServer({ ...db.env, DEMO_PASSWORD, SIGNUP_LIMIT_PER_IP: "10000", SIGNIN_LIMIT_PER_ACCOUNT: "10000", COLLAB_MAX_CONNECTIONS_PER_USER: "100" }, { timeoutMs: 180_000 });
+    server = await startServer({ ...db.env, DEMO_PASSWORD, SIGNUP_LIMIT_PER_IP: "10000", SIGNIN_LIMIT_PER_ACCOUNT_IP: "10000", SIGNIN_LIMIT_PER_IP: "10000", COLLAB_MAX_CONNECTIONS_PER_USER: "100" }, { timeoutMs: 180_000 });
     const stamp = Date.now().toString(36);
     const emails = { owner: DEMO_EMAIL } as Record<Person, string>;
     const passwords = { owner: DEMO_PASSWORD } as Record<Person, string>;
@@ -175,6 +175,11 @@ describe("authorization matrix: every route, page and the WebSocket × six kinds
         return idIn(await call(`/api/teams/${teamId}/invites`, "POST", { role: "viewer" }), "invite");
       },
       freshEmail: () => `fresh-${stamp}-${++counter}@example.com`,
+      async spareSession() {
+        const password = "spare password";
+        const { session } = await signUp(`session-spare-${stamp}-${++counter}@example.com`, password);
+        return { cookie: session.cookieHeader(), password };
+      },
     };
   }, 240_000);
 
@@ -186,7 +191,7 @@ describe("authorization matrix: every route, page and the WebSocket × six kinds
   /** One request as `role`: a bare fetch with that role's cookie, so responses never change the sessions. */
   async function send(role: Role, spec: RequestSpec): Promise<Response> {
     const headers = new Headers(spec.headers);
-    if (role !== "anonymous") headers.set("cookie", sessions[role].cookieHeader());
+    if (role !== "anonymous") headers.set("cookie", spec.cookie ?? sessions[role].cookieHeader());
     let body: BodyInit | undefined;
     if (spec.json !== undefined) {
       headers.set("content-type", "application/json");

@@ -1,7 +1,11 @@
 /** A tiny cookie-keeping HTTP client that signs in through next-auth's real csrf + callback flow. */
 export class HttpSession {
   private cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go on every request (e.g. X-Forwarded-For / -Proto, as a proxy in front would send). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -9,6 +13,7 @@ export class HttpSession {
 
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const res = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) {
