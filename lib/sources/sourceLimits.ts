@@ -9,8 +9,8 @@ export const UPLOAD_BODY_LIMIT = MAX_SOURCE_BYTES + 256 * 1024;
 /** Chrome's HTML parser stops nesting at 512; real pages stay far below. */
 export const MAX_HTML_DEPTH = 500;
 export const MAX_PDF_PAGES = 2000;
-/** Bytes the PDF parser's stream decoders may allocate in all (typedArrayBudget.ts counts them). */
-export const MAX_PDF_DECODED_BYTES = 256 * 1024 * 1024;
+/** Bytes the PDF parser may decode and allocate as Uint8Arrays, in all (decodeBudget.ts counts them). */
+export const MAX_PDF_DECODED_BYTES = 128 * 1024 * 1024;
 /** The same ceiling as pasted text (sourceMetadata.ts). */
 export const MAX_SOURCE_TEXT_CHARS = 10 * 1024 * 1024;
 export const PARSE_TIMEOUT_MS = 20_000;

@@ -1,13 +1,13 @@
 // The upload parser's worker thread (started by extractSourceTextOffThread.ts, bundled to
 // .server-build/sourceParserWorker.mjs by scripts/serverBundle.mjs): extracts one file's text
 // and posts the Extraction back. Its heap is capped by the Worker's resourceLimits, its typed
-// arrays by the budget below, its time by the caller's timeout.
+// arrays and inflated streams by the budget below, its time by the caller's timeout.
 import { parentPort, workerData } from "node:worker_threads";
-import { installTypedArrayBudget } from "./typedArrayBudget";
+import { installDecodeBudget } from "./decodeBudget";
 import { extractSourceText, type Extraction } from "./extractSourceText";
 import { MAX_PDF_DECODED_BYTES, megabytes } from "./sourceLimits";
 
-const budget = installTypedArrayBudget(MAX_PDF_DECODED_BYTES);
+const budget = installDecodeBudget(MAX_PDF_DECODED_BYTES);
 const file = workerData as { name: string; type: string; bytes: Uint8Array };
 
 const overBudget = (): Extraction => ({
