@@ -9,6 +9,14 @@ logSkipReasonOnce();
 
 const MB = 1024 * 1024;
 
+/** Made once for both database kinds (deflating 400 MB takes a few seconds). */
+const once = <T>(make: () => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+const pageBomb = once(() => manyPagePdf(8000, () => null));
+const decompressionBomb = once(() => decompressionBombPdf(400 * MB));
+
 function form(fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array | string }): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
@@ -120,7 +128,7 @@ describe.each(DATABASE_KINDS)("request and upload limits on %s", (kind) => {
 
   it("refuses a PDF whose page tree lists more pages than the cap", async () => {
     const before = await sourceCount();
-    const pdf = manyPagePdf(8000, () => null);
+    const pdf = pageBomb();
     const { result: res, slowestHealthMs } = await watched("8,000-page PDF", () => upload("pages.pdf", "application/pdf", pdf));
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toMatch(/8000 pages.*limit is 2000/);
@@ -130,7 +138,7 @@ describe.each(DATABASE_KINDS)("request and upload limits on %s", (kind) => {
 
   it("refuses a PDF whose stream decompresses past the cap", async () => {
     const before = await sourceCount();
-    const pdf = decompressionBombPdf(400 * MB);
+    const pdf = decompressionBomb();
     expect(pdf.length).toBeLessThan(1 * MB);
     const { result: res, slowestHealthMs, grewMb } = await watched("PDF stream of 400 MB zeros", () => upload("bomb.pdf", "application/pdf", pdf));
     expect(res.status).toBe(413);
