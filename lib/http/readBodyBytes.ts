@@ -4,12 +4,14 @@ export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; status: 40
 
 export const bodyTooLarge = (maxBytes: number) => `The request body is larger than the ${formatBytes(maxBytes)} limit for this request.`;
 
+/** What is read off and dropped after a 413 before the connection is cut (see discardRest). */
+export const DISCARD_AFTER_REFUSAL_BYTES = 64 * 1024 * 1024;
+
 /**
  * The one way route code reads a request body: chunk by chunk, never more than `maxBytes`
  * whatever Content-Length says (or without one, chunked). A declared length over the cap is
- * refused before anything is read; a stream that passes it is left unread from there (Node
- * discards the rest once the reply is sent; cancelling it would drop the connection before the
- * 413 reaches the client). `tooLarge` words the refusal for the route.
+ * refused before anything is read; past the cap the rest is dropped as it arrives (discardRest),
+ * never kept. `tooLarge` words the refusal for the route.
  */
 export async function readBodyBytes(request: Request, maxBytes: number, tooLarge: (maxBytes: number) => string = bodyTooLarge): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -24,7 +26,7 @@ export async function readBodyBytes(request: Request, maxBytes: number, tooLarge
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
-        reader.releaseLock();
+        void discardRest(reader);
         return { ok: false, status: 413, error: tooLarge(maxBytes) };
       }
       chunks.push(value);
@@ -42,7 +44,27 @@ export async function readBodyBytes(request: Request, maxBytes: number, tooLarge
   return { ok: true, bytes };
 }
 
-/** The reply to a body that could not be read; `connection: close` so a client still sending stops. */
+/**
+ * Reads and drops what a client still sends after its 413, while the reply goes out: a socket
+ * closed with unread data makes the kernel reset the connection, and the client may then lose
+ * the reply and report a network error instead of the 413. Past
+ * DISCARD_AFTER_REFUSAL_BYTES the connection is cut (cancelling the body destroys the socket).
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let discarded = 0;
+  try {
+    while (discarded <= DISCARD_AFTER_REFUSAL_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    /* the client went away */
+  }
+}
+
+/** The reply to a body that could not be read (400, or 413 past the cap), as JSON. */
 export function bodyRefusal(read: { status: number; error: string }): Response {
-  return Response.json({ error: read.error }, { status: read.status, headers: read.status === 413 ? { connection: "close" } : undefined });
+  return Response.json({ error: read.error }, { status: read.status });
 }

@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { readBodyBytes } from "@/lib/http/readBodyBytes";
+import { DISCARD_AFTER_REFUSAL_BYTES, readBodyBytes } from "@/lib/http/readBodyBytes";
 import { readJsonBody } from "@/lib/http/readJsonBody";
 
 /** A chunked request body of `chunks` 64 KB chunks that counts how many were pulled. */
 function countingRequest(chunks: number, headers: Record<string, string> = {}) {
-  const pulled = { count: 0 };
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled.count === chunks) return controller.close();
-      pulled.count++;
-      controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+  const pulled = { count: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled.count === chunks) return controller.close();
+        pulled.count++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+      },
+      cancel() {
+        pulled.cancelled = true;
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { request: new Request("http://x/", { method: "POST", body, headers, duplex: "half" } as RequestInit), pulled };
 }
 
@@ -22,11 +28,12 @@ describe("readBodyBytes", () => {
     expect(read.ok && read.bytes.byteLength).toBe(3 * 64 * 1024);
   });
 
-  it("stops pulling a chunked body at the cap and answers 413 with the limit", async () => {
+  it("answers 413 at the cap, then drops what follows and cuts the body off after the discard allowance", async () => {
     const { request, pulled } = countingRequest(3200); // 200 MB offered
     const read = await readBodyBytes(request, 1024 * 1024);
     expect(read).toEqual({ ok: false, status: 413, error: "The request body is larger than the 1 MB limit for this request." });
-    expect(pulled.count).toBeLessThanOrEqual(17);
+    await expect.poll(() => pulled.cancelled).toBe(true);
+    expect(pulled.count * 64 * 1024).toBeLessThanOrEqual(1024 * 1024 + DISCARD_AFTER_REFUSAL_BYTES + 2 * 64 * 1024);
   });
 
   it("refuses a declared Content-Length over the cap before reading anything", async () => {
