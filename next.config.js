@@ -47,6 +47,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // With proxy.ts matching a path (pages only), Next buffers the request body so both can
+    // read it, up to this size (default 10 MB). Pages take no body: keep that buffer small.
+    proxyClientMaxBodySize: "64kb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

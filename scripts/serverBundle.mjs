@@ -14,17 +14,26 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** One level below the repository root: server/index.ts finds the app at `import.meta.dirname/..`. */
 export const SERVER_BUNDLE = path.join(root, ".server-build", "index.mjs");
+/** The upload parser's worker thread (lib/sources/extractSourceTextOffThread.ts loads it by this path). */
+export const SOURCE_PARSER_WORKER = path.join(root, ".server-build", "sourceParserWorker.mjs");
 
 let built = false;
 
-/** Bundles the server (once per calling process) and returns the bundle's path. */
+/** Bundles the server and its upload parser worker (once per calling process) and returns the server bundle's path. */
 export function buildServerBundle() {
   if (built) return SERVER_BUNDLE;
+  bundle(path.join(root, "lib", "sources", "sourceParserWorker.ts"), SOURCE_PARSER_WORKER);
+  bundle(path.join(root, "server", "index.ts"), SERVER_BUNDLE);
+  built = true;
+  return SERVER_BUNDLE;
+}
+
+function bundle(entry, outfile) {
   // Test workers and the e2e runner may build at the same moment: each writes its own file and
   // renames it into place, so a starting server never reads a half-written bundle.
-  const partial = `${SERVER_BUNDLE}.${process.pid}.tmp`;
+  const partial = `${outfile}.${process.pid}.tmp`;
   buildSync({
-    entryPoints: [path.join(root, "server", "index.ts")],
+    entryPoints: [entry],
     outfile: partial,
     bundle: true,
     platform: "node",
@@ -36,7 +45,5 @@ export function buildServerBundle() {
     minify: false,
     logLevel: "warning",
   });
-  fs.renameSync(partial, SERVER_BUNDLE);
-  built = true;
-  return SERVER_BUNDLE;
+  fs.renameSync(partial, outfile);
 }

@@ -8,6 +8,7 @@ import { ensureAuthSecret } from "../lib/auth/authSecret";
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import { describeStartupError } from "./startupError";
 import { applyTransportSecurity, stampRequest } from "./proxyHeaders";
+import { refuseOversizedRequest } from "../lib/http/oversizedRequest";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { seedDatabase, seedOptionsFromEnv, DEMO_EMAIL } from "../prisma/seed/seedDatabase";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
@@ -38,6 +39,7 @@ async function main() {
     // Route handlers rate-limit by client address and pick Secure cookies by scheme; Next does
     // not expose the socket, so the process stamps both (TRUST_PROXY: proxyHeaders.ts).
     applyTransportSecurity(res, stampRequest(req, config.trustProxyHops).https);
+    if (refuseOversizedRequest(req, res)) return;
     handle(req, res).catch((error) => {
       console.error("Request failed:", error);
       if (!res.headersSent) res.writeHead(500).end("Internal error");

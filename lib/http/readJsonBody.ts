@@ -1,13 +1,16 @@
-/** Parses a JSON request body, or says clearly why it could not. */
-export async function readJsonBody(request: Request, maxBytes = 64 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+import { JSON_BODY_LIMIT } from "./bodyLimits";
+import { readBodyBytes } from "./readBodyBytes";
+
+/** Parses a JSON request body of at most `maxBytes`, or says clearly why it could not (400, or 413 past the cap). */
+export async function readJsonBody(request: Request, maxBytes = JSON_BODY_LIMIT): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string }> {
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
-    return { ok: false, error: "Send a JSON body (Content-Type: application/json)." };
+    return { ok: false, status: 400, error: "Send a JSON body (Content-Type: application/json)." };
   }
-  const text = await request.text();
-  if (text.length > maxBytes) return { ok: false, error: `The request body is too large (limit ${maxBytes} bytes).` };
+  const read = await readBodyBytes(request, maxBytes);
+  if (!read.ok) return read;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(new TextDecoder().decode(read.bytes)) };
   } catch {
-    return { ok: false, error: "The request body is not valid JSON." };
+    return { ok: false, status: 400, error: "The request body is not valid JSON." };
   }
 }

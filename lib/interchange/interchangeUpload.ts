@@ -1,21 +1,22 @@
-import { MAX_SOURCE_BYTES, tooLarge } from "../sources/extractSourceText";
+import { readBodyBytes } from "../http/readBodyBytes";
+import { tooLarge } from "../sources/extractSourceText";
+import { MAX_SOURCE_BYTES, UPLOAD_BODY_LIMIT } from "../sources/sourceLimits";
 
 export type InterchangeUpload = { ok: true; text: string; fileName: string; fields: Record<string, string> } | { ok: false; status: 400 | 413 | 415; error: string };
 
 /**
  * Reads an interchange file from a multipart form: `file` (a file, or the text itself) and
- * the other string fields. The size limit and the way the body is read are those of source
- * uploads (lib/sources/sourceUpload.ts): one place to change when body reading changes.
+ * the other string fields. The body is read like a source upload's (lib/sources/sourceUpload.ts):
+ * streamed and capped at UPLOAD_BODY_LIMIT bytes, whatever Content-Length says.
  */
 export async function readInterchangeUpload(request: Request): Promise<InterchangeUpload> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  // Multipart overhead is small; anything well past the limit is refused before it is read.
-  if (declared > MAX_SOURCE_BYTES + 256 * 1024) return { ok: false, status: 413, error: tooLarge(declared) };
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (!type.includes("multipart/form-data")) return { ok: false, status: 415, error: "Send the file as a multipart form with a `file` field." };
+  const read = await readBodyBytes(request, UPLOAD_BODY_LIMIT, () => `The upload is too large; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`);
+  if (!read.ok) return read;
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": type } }).formData();
   } catch {
     return { ok: false, status: 400, error: "The upload could not be read as a form." };
   }

@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import { normalizeSourceText } from "./extractPlainText";
+import { MAX_HTML_DEPTH, SourceLimitError } from "./sourceLimits";
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object", "button", "select", "textarea", "nav"]);
 const BLOCKS = new Set([
@@ -12,6 +13,8 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
  * The readable text of an HTML document: scripts, styles and other non-text content dropped,
  * block elements turned into paragraphs (one per line), inline whitespace collapsed as a
  * browser would, table cells separated by a tab-free " | "-less space, entities decoded.
+ * Throws a SourceLimitError past MAX_HTML_DEPTH open elements: htmlparser2's work grows with
+ * the square of the depth (200,000 nested <div>s took ~60 s), and no real page nests that deep.
  */
 export function extractHtmlText(html: string): string {
   const lines: string[] = [];
@@ -28,6 +31,7 @@ export function extractHtmlText(html: string): string {
     {
       onopentag(name) {
         if (!VOID.has(name)) stack.push(name);
+        if (stack.length > MAX_HTML_DEPTH) throw new SourceLimitError(400, `The HTML nests deeper than ${MAX_HTML_DEPTH} levels, the limit; paste the page's text instead.`);
         if (skipDepth > 0 || SKIPPED.has(name)) {
           if (!VOID.has(name)) skipDepth++;
           return;

@@ -1,4 +1,5 @@
 import { normalizeSourceText } from "./extractPlainText";
+import { MAX_PDF_PAGES, MAX_SOURCE_TEXT_CHARS, SourceLimitError, textTooLong } from "./sourceLimits";
 
 export class PdfWithoutTextError extends Error {
   constructor() {
@@ -16,7 +17,12 @@ interface TextItem {
 // Loaded at run time from node_modules: bundling pdf.js breaks its worker set-up.
 const PDFJS = "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** The text of a PDF, page by page (pages separated by a blank line), with pdf.js's legacy Node build. */
+/**
+ * The text of a PDF, page by page (pages separated by a blank line), with pdf.js's legacy Node
+ * build. Refuses (SourceLimitError) a page tree over MAX_PDF_PAGES before reading any page (8,000
+ * empty pages took ~14 s) and stops once the text passes MAX_SOURCE_TEXT_CHARS. pdf.js decodes
+ * on the calling thread: run this on the upload parser's worker (sourceParserWorker.ts).
+ */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ PDFJS)) as typeof import("pdfjs-dist/legacy/build/pdf.mjs");
   let doc;
@@ -26,7 +32,9 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     throw new UnreadablePdfError(`This PDF could not be read (${error instanceof Error ? error.message : String(error)}).`);
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new SourceLimitError(413, `This PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES} pages.`);
     const pages: string[] = [];
+    let length = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -38,6 +46,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
       }
       pages.push(text);
       page.cleanup();
+      length += text.length;
+      if (length > MAX_SOURCE_TEXT_CHARS) throw new SourceLimitError(413, textTooLong());
     }
     const text = normalizeSourceText(pages.join("\n\n"));
     if (!text) throw new PdfWithoutTextError();

@@ -7,7 +7,7 @@ export function normalizeSourceText(raw: string): string {
     // Control characters other than tab and newline would end up invisible in quotes.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
     .split("\n")
-    .map((line) => line.replace(/[ \t]+$/, ""))
+    .map(trimTrailingBlanks)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
@@ -20,4 +20,11 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Drops a line's trailing spaces and tabs in one pass (the regex /[ \t]+$/ is quadratic on a long run of blanks). */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }

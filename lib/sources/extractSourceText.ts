@@ -1,13 +1,14 @@
 import { extractHtmlText } from "./extractHtml";
 import { extractPdfText, PdfWithoutTextError, UnreadablePdfError } from "./extractPdf";
 import { decodeUtf8, normalizeSourceText } from "./extractPlainText";
+import { MAX_SOURCE_BYTES, MAX_SOURCE_TEXT_CHARS, SourceLimitError, textTooLong } from "./sourceLimits";
 
-export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+export { MAX_SOURCE_BYTES };
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf"] as const;
 
 export type SourceFormat = "text" | "markdown" | "html" | "pdf";
 
-export type Extraction = { ok: true; text: string; format: SourceFormat } | { ok: false; status: 400 | 413; error: string };
+export type Extraction = { ok: true; text: string; format: SourceFormat } | { ok: false; status: 400 | 413 | 503; error: string };
 
 /** The format of an upload, from its name first (browsers often send no or a generic type), then its MIME type. */
 export function detectFormat(fileName: string, mimeType: string): SourceFormat | null {
@@ -24,8 +25,20 @@ export function detectFormat(fileName: string, mimeType: string): SourceFormat |
   return null;
 }
 
-/** Readable plain text from an uploaded file, or why not (with the HTTP status to answer). */
+/**
+ * Readable plain text from an uploaded file, or why not (with the HTTP status to answer), on
+ * the calling thread: the server calls it through extractSourceTextOffThread.ts.
+ */
 export async function extractSourceText(file: { name: string; type: string; bytes: Uint8Array }): Promise<Extraction> {
+  try {
+    return await extractWithinLimits(file);
+  } catch (error) {
+    if (error instanceof SourceLimitError) return { ok: false, status: error.status, error: error.message };
+    throw error;
+  }
+}
+
+async function extractWithinLimits(file: { name: string; type: string; bytes: Uint8Array }): Promise<Extraction> {
   if (file.bytes.byteLength > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.bytes.byteLength) };
   if (file.bytes.byteLength === 0) return { ok: false, status: 400, error: `The file “${file.name}” is empty.` };
   const format = detectFormat(file.name, file.type);
@@ -46,6 +59,7 @@ export async function extractSourceText(file: { name: string; type: string; byte
     text = format === "html" ? extractHtmlText(decoded) : normalizeSourceText(decoded);
   }
   if (!text) return { ok: false, status: 400, error: `No readable text was found in “${file.name}”.` };
+  if (text.length > MAX_SOURCE_TEXT_CHARS) return { ok: false, status: 413, error: textTooLong() };
   return { ok: true, text, format };
 }
 

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { extractSourceText, MAX_SOURCE_BYTES, tooLarge } from "./extractSourceText";
+import { readBodyBytes } from "../http/readBodyBytes";
+import { tooLarge } from "./extractSourceText";
+import { extractSourceTextOffThread } from "./extractSourceTextOffThread";
 import { normalizeSourceText } from "./extractPlainText";
+import { MAX_SOURCE_BYTES, UPLOAD_BODY_LIMIT } from "./sourceLimits";
 import { pastedSourceSchema, sourceMetadataSchema, type SourceMetadata } from "./sourceMetadata";
 
-export type SourceUpload = { ok: true; meta: SourceMetadata; text: string } | { ok: false; status: 400 | 413 | 415; error: string };
+export type SourceUpload = { ok: true; meta: SourceMetadata; text: string } | { ok: false; status: 400 | 413 | 415 | 503; error: string };
+
+const uploadTooLarge = () => `The upload is too large; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`;
 
 const METADATA_FIELDS = ["title", "author", "authorQualifications", "publisher", "publishedAt", "url", "accessedAt"] as const;
 
@@ -14,20 +19,24 @@ function firstIssue(error: z.ZodError): string {
 /**
  * Reads a new source (or a new version when `withMetadata` is false) from a request: a
  * multipart form with a `file` or a `text` field plus the cite metadata, or JSON with
- * `text`. Nothing is stored here; the caller creates rows only from an ok result.
+ * `text`. The body is read up to UPLOAD_BODY_LIMIT bytes (the file limit plus the form's
+ * overhead) and no further; a file's text is extracted on the upload parser's worker thread.
+ * Nothing is stored here; the caller creates rows only from an ok result (and calls this only
+ * once the user may add sources: the body is read after the authorization).
  */
 export async function readSourceUpload(request: Request, withMetadata = true): Promise<SourceUpload> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  // Multipart overhead is small; anything well past the limit is refused before it is read.
-  if (declared > MAX_SOURCE_BYTES + 256 * 1024) return { ok: false, status: 413, error: tooLarge(declared) };
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const isJson = type.includes("application/json");
+  if (!isJson && !type.includes("multipart/form-data")) {
+    return { ok: false, status: 415, error: "Send the source as a multipart form (file or text) or as JSON." };
+  }
+  const read = await readBodyBytes(request, UPLOAD_BODY_LIMIT, uploadTooLarge);
+  if (!read.ok) return read;
 
-  if (type.includes("application/json")) {
-    const raw = await request.text();
-    if (raw.length > MAX_SOURCE_BYTES + 64 * 1024) return { ok: false, status: 413, error: tooLarge(raw.length) };
+  if (isJson) {
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(new TextDecoder().decode(read.bytes));
     } catch {
       return { ok: false, status: 400, error: "The request body is not valid JSON." };
     }
@@ -41,12 +50,10 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
     return { ok: true, meta: (withMetadata ? meta : { title: "" }) as SourceMetadata, text };
   }
 
-  if (!type.includes("multipart/form-data")) {
-    return { ok: false, status: 415, error: "Send the source as a multipart form (file or text) or as JSON." };
-  }
   let form: FormData;
   try {
-    form = await request.formData();
+    // The bytes are already capped; Response parses the multipart form from them.
+    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": type } }).formData();
   } catch {
     return { ok: false, status: 400, error: "The upload could not be read as a form." };
   }
@@ -64,7 +71,7 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
   const file = form.get("file");
   if (file instanceof File && (file.size > 0 || file.name)) {
     if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
-    const extracted = await extractSourceText({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const extracted = await extractSourceTextOffThread({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!extracted.ok) return extracted;
     return { ok: true, meta, text: extracted.text };
   }

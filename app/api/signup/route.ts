@@ -3,6 +3,7 @@ import { CLIENT_IP_HEADER, limiters } from "@/lib/auth/attemptLimiter";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { signUp } from "@/lib/auth/signUp";
 import { readJsonBody } from "@/lib/http/readJsonBody";
+import { bodyRefusal } from "@/lib/http/readBodyBytes";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
     );
   }
   const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: 400 });
+  if (!body.ok) return bodyRefusal(body);
   const result = await signUp(body.value);
   if (!result.ok) return refusal(result);
   return Response.json({ userId: result.userId, mapId: result.mapId }, { status: 201 });

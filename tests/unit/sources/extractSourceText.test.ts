@@ -4,6 +4,7 @@ import { normalizeSourceText } from "@/lib/sources/extractPlainText";
 import { detectFormat, extractSourceText, MAX_SOURCE_BYTES } from "@/lib/sources/extractSourceText";
 import { sourceMetadataSchema } from "@/lib/sources/sourceMetadata";
 import { SAMPLE_HTML, tinyPdf } from "./fixtures";
+import { manyPagePdf } from "../../support/handmadePdf";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -38,6 +39,21 @@ describe("source text extraction", () => {
     expect(await extractSourceText({ name: "bin.txt", type: "text/plain", bytes: new Uint8Array([0xff, 0xfe, 0x00, 0xc3]) })).toMatchObject({ status: 400, error: expect.stringMatching(/UTF-8/) });
     expect(await extractSourceText({ name: "a.docx", type: "", bytes: utf8("x") })).toMatchObject({ status: 400, error: expect.stringMatching(/not a supported file type/) });
     expect(await extractSourceText({ name: "blank.md", type: "", bytes: utf8("  \n\n ") })).toMatchObject({ status: 400, error: expect.stringMatching(/No readable text/) });
+  });
+
+  it("refuses HTML nested past 500 levels and PDFs of more than 2,000 pages, naming the limit", async () => {
+    const deep = (n: number) => utf8("<div>".repeat(n) + "text" + "</div>".repeat(n));
+    expect(await extractSourceText({ name: "ok.html", type: "text/html", bytes: deep(500) })).toMatchObject({ ok: true, text: "text" });
+    expect(await extractSourceText({ name: "deep.html", type: "text/html", bytes: deep(501) })).toEqual({ ok: false, status: 400, error: expect.stringMatching(/^The HTML nests deeper than 500 levels/) });
+    const pages = await extractSourceText({ name: "p.pdf", type: "application/pdf", bytes: new Uint8Array(manyPagePdf(2001, () => null)) });
+    expect(pages).toEqual({ ok: false, status: 413, error: "This PDF has 2001 pages; the limit is 2000 pages." });
+  });
+
+  it("trims trailing blanks in one pass, also on a line with a long run of inner blanks", () => {
+    // The regex /[ \t]+$/ it replaced retried from every blank of the run (quadratic): ~50 s
+    // for this line, holding the event loop.
+    const line = "a" + " \t".repeat(100_000) + "b";
+    expect(normalizeSourceText(`${line}  \t\nc`)).toBe(`${line}\nc`);
   });
 
   it("validates cite metadata", () => {

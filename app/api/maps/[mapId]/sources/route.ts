@@ -1,4 +1,4 @@
-import { refusal } from "@/lib/http/refusal";
+import { bodyRefusal } from "@/lib/http/readBodyBytes";
 import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { createSourceForMap } from "@/lib/db/sources";
@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: Ctx) {
   const access = await mapAccessOrResponse(mapId, "edit", "Only editors and owners can add sources to this map.");
   if (access instanceof Response) return access;
   const upload = await readSourceUpload(request);
-  if (!upload.ok) return refusal(upload);
+  if (!upload.ok) return bodyRefusal(upload);
   const source = await createSourceForMap(mapId, access.user.id, upload.meta, upload.text);
   return Response.json({ id: source.id, title: source.title, version: source.version, textLength: upload.text.length }, { status: 201 });
 }

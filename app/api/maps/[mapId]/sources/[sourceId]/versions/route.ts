@@ -1,4 +1,4 @@
-import { refusal } from "@/lib/http/refusal";
+import { bodyRefusal } from "@/lib/http/readBodyBytes";
 import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
 import { rejectCrossOrigin } from "@/lib/http/originPolicy";
 import { addSourceVersion, findMapSource } from "@/lib/db/sources";
@@ -22,7 +22,7 @@ export async function POST(request: Request, { params }: Ctx) {
   if (!current) return Response.json({ error: "There is no such source in this map." }, { status: 404 });
   if (current.source.mapId !== mapId) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
   const upload = await readSourceUpload(request, false);
-  if (!upload.ok) return refusal(upload);
+  if (!upload.ok) return bodyRefusal(upload);
   if (upload.text === current.text) return Response.json({ error: "The new version is identical to the current one." }, { status: 400 });
   const created = await addSourceVersion(mapId, sourceId, upload.text);
   if (!created.ok) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
