@@ -1,14 +1,26 @@
-import { prepareMatchingText } from "./matchingText";
-import { reanchor, type ReanchorResult } from "./reanchor";
+import { mapThroughAlignment, type MappedSpan } from "./mapThroughAlignment";
+import { normalizeForMatching, prepareMatchingText } from "./matchingText";
+import { reanchor, type ReanchorResult, type ReanchorStatus } from "./reanchor";
+import { lastTokenStartingBefore, tokenize } from "./textTokens";
 import { describeRange, selectorMatches, type TextSelector } from "./textSelectors";
+import { alignVersions, insertedShare, type VersionAlignment } from "./versionAlignment";
 
 /**
- * Re-anchors every citation of a source when a new version of it is imported. Knowing the old
- * text as well as the new one helps twice: context is rebuilt from the old text whenever the stored
- * position is still valid there (so citations saved with short or no context are matched on a full
- * 32 characters each side), and the unchanged head and tail shared by both versions tell where a
- * passage after an edit has moved to, which decides between duplicate passages better than the old
- * offset does.
+ * Re-anchors every citation of a source when a new version of it is imported. Claimboard has both
+ * versions, so it does not have to work from the quote alone as a web annotator does:
+ *
+ *  1. The two versions are aligned once by a word diff (versionAlignment.ts) and each passage is
+ *     mapped through it (mapThroughAlignment.ts). This places passages edited inside — words
+ *     inserted, a phrase replaced by a longer one — which a quote search must give up on once the
+ *     edits exceed its error budget, and it takes every edit at the edges whole, never half.
+ *  2. Passages the diff cannot place (moved elsewhere, or mostly gone) go to the quote search of
+ *     reanchor.ts, verbatim then approximate with context. A moved passage is new text in the new
+ *     version's diff, so a candidate must lie mostly in inserted text — not in text the diff says
+ *     was already there, which is some other passage however similar — and must begin and end with
+ *     the quote's first and last words; anything else is orphaned for review.
+ *
+ * Context is rebuilt from the old text whenever the stored position is still valid there, so
+ * citations saved with short or no context are searched with a full 32 characters each side.
  */
 
 export interface StoredCitation extends TextSelector {
@@ -27,23 +39,100 @@ export interface ReanchorSummary {
 export function reanchorAll(
   oldText: string,
   newText: string,
-  citations: StoredCitation[],
+  citations: readonly StoredCitation[],
+  alignment: VersionAlignment = alignVersions(oldText, newText),
 ): { results: CitationReanchoring[]; summary: ReanchorSummary } {
-  const prepared = prepareMatchingText(newText);
-  const tail = sharedTailLength(oldText, newText);
-  const shift = newText.length - oldText.length;
+  const results = citations.map((citation): CitationReanchoring => ({ id: citation.id, ...reanchorOne(alignment, citation) }));
+  return { results, summary: summarize(results) };
+}
+
+/**
+ * Re-anchors citations made in `texts[0]` onto the last of `texts`, through every version between:
+ * each step's diff is small and reliable where one diff across many revisions is not. The result is
+ * the same as re-anchoring step by step; a passage lost in one version stays orphaned (on its own
+ * version, for review) rather than being searched for again in later ones. Status is the least
+ * certain of the steps and the score their product.
+ */
+export function reanchorThroughVersions(
+  texts: readonly string[],
+  citations: readonly StoredCitation[],
+): { results: CitationReanchoring[]; summary: ReanchorSummary } {
+  if (texts.length < 2) throw new RangeError("re-anchoring needs at least an old and a new version");
+  const results = new Map<string, CitationReanchoring>(citations.map((c) => [c.id, { id: c.id, status: "exact-position", start: c.start, end: c.end, score: 1, exact: c.exact }]));
+  let live: StoredCitation[] = [...citations];
+  let prepared = prepareMatchingText(texts[0]);
+  for (let k = 1; k < texts.length && live.length > 0; k++) {
+    const next = prepareMatchingText(texts[k]);
+    const step = reanchorAll(texts[k - 1], texts[k], live, alignVersions(prepared, next));
+    const carried: StoredCitation[] = [];
+    for (const r of step.results) {
+      const before = results.get(r.id)!;
+      if (r.status === "orphaned") {
+        results.set(r.id, { id: r.id, status: "orphaned" });
+        continue;
+      }
+      results.set(r.id, { ...r, status: leastCertain(before.status, r.status), score: (before.score ?? 1) * (r.score ?? 1) });
+      carried.push({ id: r.id, ...describeRange(texts[k], r.start!, r.end!) });
+    }
+    live = carried;
+    prepared = next;
+  }
+  const ordered = citations.map((c) => results.get(c.id)!);
+  return { results: ordered, summary: summarize(ordered) };
+}
+
+function reanchorOne(alignment: VersionAlignment, citation: StoredCitation): ReanchorResult {
+  const oldText = alignment.oldText.original;
+  const newText = alignment.newText.original;
+  if (newText.length === 0) return { status: "orphaned" };
+  if (!selectorMatches(oldText, citation)) {
+    // The stored position does not hold in the old text (a selector from elsewhere): only its quote can be searched for.
+    return wholePassageOrOrphaned(citation.exact, reanchor(newText, citation, { prepared: alignment.newText }));
+  }
+  const mapped = mapThroughAlignment(alignment, citation.start, citation.end);
+  if (mapped) return fromMapped(alignment, citation, mapped);
+  const selector = describeRange(oldText, citation.start, citation.end);
+  const found = reanchor(newText, selector, { prepared: alignment.newText, positionHint: mappedPosition(alignment, citation.start) });
+  if (found.status === "orphaned") return found;
+  // Text the diff matched to the old version was some other passage there; a moved one is new here.
+  if (insertedShare(alignment, found.start!, found.end!) < 0.5) return { status: "orphaned" };
+  // A moved passage must also keep its first and last words: one moved and edited at an edge goes to review.
+  return wholePassageOrOrphaned(citation.exact, found);
+}
+
+function fromMapped(alignment: VersionAlignment, citation: StoredCitation, mapped: MappedSpan): ReanchorResult {
+  const exact = alignment.newText.original.slice(mapped.start, mapped.end);
+  if (mapped.start === citation.start && exact === citation.exact) return { status: "exact-position", start: mapped.start, end: mapped.end, score: 1, exact };
+  const score = mapped.kept / Math.max(mapped.quoteChars, mapped.spanChars);
+  const same = normalizeForMatching(exact) === normalizeForMatching(citation.exact);
+  return { status: same ? "exact-nearby" : "fuzzy", start: mapped.start, end: mapped.end, score: same ? 1 : score, exact };
+}
+
+/** A found span that starts or ends with other words than the quote did has its edge inside an edit: a partial passage. */
+function wholePassageOrOrphaned(quote: string, found: ReanchorResult): ReanchorResult {
+  if (found.status === "orphaned" || found.status === "exact-position" || found.status === "exact-nearby") return found;
+  const before = tokenize(prepareMatchingText(quote)).keys;
+  const after = tokenize(prepareMatchingText(found.exact!)).keys;
+  const same = before.length > 0 && after.length > 0 && before[0] === after[0] && before[before.length - 1] === after[after.length - 1];
+  return same ? found : { status: "orphaned" };
+}
+
+/** Where old position `at` is in the new text, by the nearest kept word before it (a hint for the quote search). */
+function mappedPosition(alignment: VersionAlignment, at: number): number {
+  const { oldTokens, newTokens, oldToNew } = alignment;
+  for (let i = lastTokenStartingBefore(oldTokens, at); i >= 0; i--) {
+    if (oldToNew[i] >= 0) return newTokens.ends[oldToNew[i]] + Math.max(0, at - oldTokens.ends[i]);
+  }
+  return 0;
+}
+
+const CERTAINTY: ReanchorStatus[] = ["exact-position", "exact-nearby", "fuzzy", "orphaned"];
+const leastCertain = (a: ReanchorStatus, b: ReanchorStatus) => (CERTAINTY.indexOf(a) >= CERTAINTY.indexOf(b) ? a : b);
+
+function summarize(results: readonly ReanchorResult[]): ReanchorSummary {
   const summary: ReanchorSummary = { exactPosition: 0, exactNearby: 0, fuzzy: 0, orphaned: 0 };
-  const results = citations.map((citation): CitationReanchoring => {
-    const selector = selectorMatches(oldText, citation)
-      ? describeRange(oldText, citation.start, citation.end)
-      : { exact: citation.exact, prefix: citation.prefix, suffix: citation.suffix, start: citation.start, end: citation.end };
-    // Behind the last edit the passage moved by exactly the change in length.
-    const positionHint = citation.start >= oldText.length - tail ? citation.start + shift : citation.start;
-    const result = reanchor(newText, selector, { prepared, positionHint });
-    summary[SUMMARY_KEY[result.status]]++;
-    return { id: citation.id, ...result };
-  });
-  return { results, summary };
+  for (const r of results) summary[SUMMARY_KEY[r.status]]++;
+  return summary;
 }
 
 const SUMMARY_KEY = {
@@ -51,14 +140,4 @@ const SUMMARY_KEY = {
   "exact-nearby": "exactNearby",
   fuzzy: "fuzzy",
   orphaned: "orphaned",
-} as const satisfies Record<ReanchorResult["status"], keyof ReanchorSummary>;
-
-/** Length of the longest common tail of two texts that does not reach into their common head. */
-function sharedTailLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < limit && a.charCodeAt(head) === b.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < limit - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
-  return tail;
-}
+} as const satisfies Record<ReanchorStatus, keyof ReanchorSummary>;
