@@ -45,8 +45,8 @@ export function mapThroughAlignment(alignment: VersionAlignment, start: number, 
   }
   if (kept < MIN_KEPT * quoteChars) return null;
 
-  const newStart = mapStart(alignment, first, last, start);
-  const newEnd = mapEnd(alignment, first, last, end);
+  const newStart = widenStart(alignment, mapStart(alignment, first, last, start), start);
+  const newEnd = widenEnd(alignment, mapEnd(alignment, first, last, end), end);
   if (newEnd <= newStart) return null;
   let spanChars = 0;
   for (let j = firstTokenEndingAfter(newTokens, newStart); j < newTokens.keys.length && newTokens.starts[j] < newEnd; j++) {
@@ -54,6 +54,33 @@ export function mapThroughAlignment(alignment: VersionAlignment, start: number, 
   }
   if (spanChars > MAX_GROWTH * quoteChars) return null;
   return { start: newStart, end: newEnd, kept, quoteChars, spanChars };
+}
+
+/**
+ * Words inserted right before a passage that began a sentence (or clause) now begin it: the new
+ * start moves back over inserted words to the nearest boundary of the old start's kind, never into
+ * words that were there before.
+ */
+function widenStart(alignment: VersionAlignment, at: number, oldStart: number): number {
+  const kind = startKind(alignment.oldText.original, oldStart);
+  if (kind === "word") return at;
+  const { newTokens, newToOld } = alignment;
+  const text = alignment.newText.original;
+  const k0 = firstTokenEndingAfter(newTokens, at);
+  if (k0 >= newTokens.keys.length || newTokens.starts[k0] !== at || startsAt(newTokens, text, k0, kind)) return at;
+  for (let k = k0 - 1; k >= 0 && newToOld[k] < 0; k--) if (startsAt(newTokens, text, k, kind)) return newTokens.starts[k];
+  return at;
+}
+
+function widenEnd(alignment: VersionAlignment, at: number, oldEnd: number): number {
+  const kind = endKind(alignment.oldText.original, oldEnd);
+  if (kind === "word") return at;
+  const { newTokens, newToOld } = alignment;
+  const text = alignment.newText.original;
+  const k0 = lastTokenStartingBefore(newTokens, at);
+  if (k0 < 0 || newTokens.ends[k0] !== at || endsAt(newTokens, text, k0, kind)) return at;
+  for (let k = k0 + 1; k < newTokens.keys.length && newToOld[k] < 0; k++) if (endsAt(newTokens, text, k, kind)) return newTokens.ends[k];
+  return at;
 }
 
 /** The old tokens of the edit (run of unmatched tokens) containing token i, and the new tokens that replaced them. */
@@ -181,8 +208,8 @@ function startKind(text: string, start: number): EdgeKind {
   let i = start - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
   if (i < 0 || text.slice(i + 1, start).includes("\n")) return "sentence";
-  if (".!?".includes(text[i])) return "sentence";
-  if (",;:(".includes(text[i])) return "clause";
+  if (".!?:—–".includes(text[i])) return "sentence";
+  if (",;(".includes(text[i])) return "clause";
   return "word";
 }
 
@@ -201,7 +228,8 @@ function startsAt(tokens: TextTokens, text: string, k: number, kind: EdgeKind): 
   if (k === 0) return true;
   const gap = text.slice(tokens.ends[k - 1], tokens.starts[k]);
   const before = tokens.keys[k - 1];
-  if (gap.includes("\n") || (gap.length > 0 && ".!?".includes(before) && before.length === 1)) return true;
+  // After a sentence's end, a line break, or a dash or colon that introduces what follows.
+  if (gap.includes("\n") || (gap.length > 0 && before.length === 1 && ".!?:—–".includes(before))) return true;
   return kind === "clause" && before.length === 1 && ",;:(".includes(before);
 }
 
