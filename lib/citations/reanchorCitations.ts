@@ -1,7 +1,7 @@
 import { mapThroughAlignment, type MappedSpan } from "./mapThroughAlignment";
 import { normalizeForMatching, prepareMatchingText } from "./matchingText";
 import { reanchor, type ReanchorResult, type ReanchorStatus } from "./reanchor";
-import { lastTokenStartingBefore, tokenize } from "./textTokens";
+import { firstTokenEndingAfter, lastTokenStartingBefore, tokenize } from "./textTokens";
 import { describeRange, selectorMatches, type TextSelector } from "./textSelectors";
 import { alignVersions, insertedShare, type VersionAlignment } from "./versionAlignment";
 
@@ -91,13 +91,67 @@ function reanchorOne(alignment: VersionAlignment, citation: StoredCitation): Rea
   }
   const mapped = mapThroughAlignment(alignment, citation.start, citation.end);
   if (mapped) return fromMapped(alignment, citation, mapped);
-  const selector = describeRange(oldText, citation.start, citation.end);
-  const found = reanchor(newText, selector, { prepared: alignment.newText, positionHint: mappedPosition(alignment, citation.start) });
+  const found = searchInsertedText(alignment, describeRange(oldText, citation.start, citation.end));
   if (found.status === "orphaned") return found;
-  // Text the diff matched to the old version was some other passage there; a moved one is new here.
-  if (insertedShare(alignment, found.start!, found.end!) < 0.5) return { status: "orphaned" };
   // A moved passage must also keep its first and last words: one moved and edited at an edge goes to review.
   return wholePassageOrOrphaned(citation.exact, found);
+}
+
+/**
+ * The quote search for a passage the diff could not place, run only where a moved passage can be:
+ * in stretches of inserted text at least half as long as the quote (with the quote's length of
+ * context either side, for its prefix and suffix). Text the diff matched to the old version was
+ * some other passage there, however similar, and a candidate must be at least half new text.
+ */
+function searchInsertedText(alignment: VersionAlignment, selector: TextSelector): ReanchorResult {
+  const newText = alignment.newText.original;
+  const length = selector.end - selector.start;
+  const quoteWords = tokenize(prepareMatchingText(selector.exact)).keys.map((k) => k.toLowerCase());
+  const quoteChars = quoteWords.reduce((n, k) => n + k.length, 0);
+  const words = insertedWords(alignment);
+  const windows: { start: number; end: number }[] = [];
+  for (const [index, r] of alignment.inserted.entries()) {
+    if (r.end - r.start < length / 2) continue;
+    // Cheap before the search: a stretch holding the passage holds most of its words.
+    let shared = 0;
+    for (const k of quoteWords) if (words[index].has(k)) shared += k.length;
+    if (shared < quoteChars / 2) continue;
+    const start = Math.max(0, r.start - length);
+    const end = Math.min(newText.length, r.end + length);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  let best: ReanchorResult = { status: "orphaned" };
+  for (const w of windows) {
+    const text = newText.slice(w.start, w.end);
+    const local = { ...selector, start: selector.start - w.start, end: selector.end - w.start };
+    const found = reanchor(text, local, { positionHint: mappedPosition(alignment, selector.start) - w.start });
+    if (found.status === "orphaned") continue;
+    const start = found.start! + w.start;
+    const end = found.end! + w.start;
+    if (insertedShare(alignment, start, end) < 0.5) continue;
+    // Offsets moved with the window, so "same position" is no longer a fact about the whole text.
+    const status = found.status === "exact-position" ? (start === selector.start ? "exact-position" : "exact-nearby") : found.status;
+    if (best.status === "orphaned" || found.score! > best.score!) best = { ...found, status, start, end };
+  }
+  return best;
+}
+
+const wordsOfInserted = new WeakMap<VersionAlignment, Set<string>[]>();
+
+/** The (case-folded) words of each inserted stretch, computed once per alignment. */
+function insertedWords(alignment: VersionAlignment): Set<string>[] {
+  let sets = wordsOfInserted.get(alignment);
+  if (sets) return sets;
+  const { newTokens } = alignment;
+  sets = alignment.inserted.map((r) => {
+    const set = new Set<string>();
+    for (let j = firstTokenEndingAfter(newTokens, r.start); j < newTokens.keys.length && newTokens.starts[j] < r.end; j++) set.add(newTokens.keys[j].toLowerCase());
+    return set;
+  });
+  wordsOfInserted.set(alignment, sets);
+  return sets;
 }
 
 function fromMapped(alignment: VersionAlignment, citation: StoredCitation, mapped: MappedSpan): ReanchorResult {

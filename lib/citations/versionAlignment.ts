@@ -21,6 +21,8 @@ export interface VersionAlignment {
   oldToNew: Int32Array;
   /** newToOld[j]: the old token new token j was, or -1 if it was inserted. */
   newToOld: Int32Array;
+  /** Maximal stretches of inserted new tokens, as [start, end) offsets in the new text: where a moved passage can be. */
+  inserted: { start: number; end: number }[];
 }
 
 export function alignVersions(oldText: string | MatchingText, newText: string | MatchingText): VersionAlignment {
@@ -43,7 +45,14 @@ export function alignVersions(oldText: string | MatchingText, newText: string | 
   for (let i = 0; i < oldToNew.length; i++) if (oldToNew[i] >= 0) newToOld[oldToNew[i]] = i;
   dropCoincidentalMatches(oldToNew, newToOld);
   slideEdits(oldTokens, newTokens, oldKeys, newKeys, oldToNew, newToOld, oldPrepared.original, newPrepared.original);
-  return { oldText: oldPrepared, newText: newPrepared, oldTokens, newTokens, oldToNew, newToOld };
+  const inserted: { start: number; end: number }[] = [];
+  for (let j = 0; j < newToOld.length; j++) {
+    if (newToOld[j] >= 0) continue;
+    const from = j;
+    while (j + 1 < newToOld.length && newToOld[j + 1] < 0) j++;
+    inserted.push({ start: newTokens.starts[from], end: newTokens.ends[j] });
+  }
+  return { oldText: oldPrepared, newText: newPrepared, oldTokens, newTokens, oldToNew, newToOld, inserted };
 }
 
 /** The share of a new-text span's characters (whitespace aside) that the diff marks as inserted, i.e. not in the old version. */
