@@ -1,4 +1,4 @@
-import { DIFF_DELETE, DIFF_INSERT, diffCleanupSemantic, diffMain, type Diff } from "diff-match-patch-es";
+import { DIFF_DELETE, DIFF_INSERT, diffMain, type Diff } from "diff-match-patch-es";
 import { firstTokenEndingAfter, lastTokenStartingBefore } from "./textTokens";
 import type { VersionAlignment } from "./versionAlignment";
 import type { TextTokens } from "./textTokens";
@@ -172,8 +172,9 @@ function mapCharacter(alignment: VersionAlignment, edit: ReturnType<typeof editA
   const newFrom = newTokens.starts[edit.newFrom];
   const before = alignment.oldText.original.slice(oldFrom, oldTokens.ends[edit.to]);
   const after = alignment.newText.original.slice(newFrom, newTokens.ends[edit.newTo - 1]);
+  // Not cleaned up semantically: merging small equalities into one replacement would send every
+  // position inside it to its start. Coincidental letters matter little, the result is widened to a word.
   const diffs = diffMain(before, after, { diffTimeout: 0.1 });
-  diffCleanupSemantic(diffs);
   return newFrom + mapOffset(diffs, at - oldFrom, edge);
 }
 

@@ -109,4 +109,13 @@ describe("reanchorAll", () => {
     const [r] = reanchorThroughVersions([article, v2, article], [citation("c", quote)]).results;
     expect(r.status).toBe("orphaned");
   });
+
+  it("places a mid-clause start inside an edit that also rewrote the context by a character diff, on a whole word", () => {
+    const oldText = "Officials said that border guards would stay at their posts through the winter.";
+    const quote = "border guards would stay at their posts";
+    const at = oldText.indexOf(quote);
+    const newText = "Officials said the frontier guards would stay at their posts through the winter.";
+    const [r] = reanchorAll(oldText, newText, [{ id: "c", ...describeRange(oldText, at, at + quote.length) }]).results;
+    expect(r).toMatchObject({ status: "fuzzy", exact: "frontier guards would stay at their posts" });
+  });
 });
