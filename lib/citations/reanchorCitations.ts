@@ -162,14 +162,24 @@ function fromMapped(alignment: VersionAlignment, citation: StoredCitation, mappe
   return { status: same ? "exact-nearby" : "fuzzy", start: mapped.start, end: mapped.end, score: same ? 1 : score, exact };
 }
 
-/** A found span that starts or ends with other words than the quote did has its edge inside an edit: a partial passage. */
+/**
+ * A found span whose edges are neither the quote's edge marks nor its edge words ends inside an
+ * edit: a partial passage. Either is enough ("…American lives." → "…American families." keeps its
+ * full stop; "…a version to use." → "…a version to use" keeps its last word).
+ */
 function wholePassageOrOrphaned(quote: string, found: ReanchorResult): ReanchorResult {
   if (found.status === "orphaned" || found.status === "exact-position" || found.status === "exact-nearby") return found;
   const before = tokenize(prepareMatchingText(quote)).keys;
   const after = tokenize(prepareMatchingText(found.exact!)).keys;
-  const same = before.length > 0 && after.length > 0 && before[0] === after[0] && before[before.length - 1] === after[after.length - 1];
-  return same ? found : { status: "orphaned" };
+  const wordsBefore = before.filter(isWord);
+  const wordsAfter = after.filter(isWord);
+  if (before.length === 0 || after.length === 0) return { status: "orphaned" };
+  const sameStart = before[0] === after[0] || (wordsBefore.length > 0 && wordsBefore[0] === wordsAfter[0]);
+  const sameEnd = before[before.length - 1] === after[after.length - 1] || (wordsBefore.length > 0 && wordsBefore[wordsBefore.length - 1] === wordsAfter[wordsAfter.length - 1]);
+  return sameStart && sameEnd ? found : { status: "orphaned" };
 }
+
+const isWord = (key: string) => key.length > 1 || /[\p{L}\p{N}_]/u.test(key);
 
 /** Where old position `at` is in the new text, by the nearest kept word before it (a hint for the quote search). */
 function mappedPosition(alignment: VersionAlignment, at: number): number {
