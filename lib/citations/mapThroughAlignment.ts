@@ -9,7 +9,8 @@ import type { TextTokens } from "./textTokens";
  * whole, so the new span never stops half-way through a changed phrase. Words inserted inside the
  * passage (a link added, a clause or list items added, a phrase replaced by a longer one) are
  * simply part of the new span: the quote's own edit distance, which such insertions inflate, plays
- * no part. Text inserted exactly at an edge stays outside, as the old edge was there.
+ * no part. An edge keeps its kind: a passage that began (ended) a sentence or clause begins (ends)
+ * one in the new text; words inserted exactly at a mid-clause edge stay outside.
  *
  * Null when the diff cannot place the passage: fewer than half of its characters are still there
  * (deleted, rewritten, or moved away, which a diff shows as a deletion plus an insertion), or the
