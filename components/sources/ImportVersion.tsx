@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
-import { citationsMap, readCitations } from "@/lib/argument/claimSchema";
+import { citationsMap } from "@/lib/argument/claimSchema";
 import { removeCitation } from "@/lib/argument/mapOperations";
-import { acceptReanchoring, applyReanchoring, citationsByVersion, citationsNeedingReview } from "@/lib/argument/citationReanchoring";
+import { acceptReanchoring, citationsNeedingReview, reanchorSourceCitations } from "@/lib/argument/citationReanchoring";
 import styles from "./SourcesPanel.module.css";
 import { uploadWithProgress } from "./uploadWithProgress";
 
@@ -44,17 +44,12 @@ export function ImportVersion({ mapId, sourceId, doc, origin }: { mapId: string;
       const { status, json } = await uploadWithProgress(`/api/maps/${mapId}/sources/${sourceId}/versions`, form, setProgress);
       if (status !== 201) throw new Error(typeof json.error === "string" ? json.error : `The server answered ${status}.`);
       const version = Number(json.version);
-      const newText = await fetchText(mapId, sourceId, version);
-      let moved = 0;
-      let orphaned = 0;
-      let fuzzy = 0;
-      for (const [oldVersion, citations] of citationsByVersion(readCitations(doc), sourceId, version)) {
-        const oldText = await fetchText(mapId, sourceId, oldVersion);
-        const report = applyReanchoring(doc, { oldText, newText, newVersion: version, citations }, origin);
-        orphaned += report.orphaned.length;
-        fuzzy += report.fuzzy.length;
-        moved += citations.length - report.orphaned.length;
-      }
+      // Every card on an older version follows, through each version in between.
+      const { moved, orphaned, fuzzy } = await reanchorSourceCitations(
+        doc,
+        { sourceId, newVersion: version, loadText: (v) => fetchText(mapId, sourceId, v) },
+        origin,
+      ).then((r) => ({ moved: r.moved, orphaned: r.orphaned.length, fuzzy: r.fuzzy.length }));
       setMessage({ text: `Version ${version} imported: ${moved} card${moved === 1 ? "" : "s"} re-anchored${fuzzy ? ` (${fuzzy} approximately — review below)` : ""}, ${orphaned} not found.`, tone: "ok" });
       (event.target as HTMLFormElement).reset();
       router.refresh();

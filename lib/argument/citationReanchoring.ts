@@ -1,7 +1,7 @@
 import * as Y from "yjs";
-import { citationFromYMap, citationsMap, type CitationData } from "./claimSchema";
+import { citationFromYMap, citationsMap, readCitations, type CitationData } from "./claimSchema";
 import { writeCitationAnchor } from "./mapOperations";
-import { reanchorAll, type ReanchorSummary } from "../citations/reanchorCitations";
+import { reanchorThroughVersions, type ReanchorSummary } from "../citations/reanchorCitations";
 import { describeRange } from "../citations/textSelectors";
 
 export interface ReanchorReport {
@@ -25,17 +25,18 @@ export function citationsByVersion(citations: readonly CitationData[], sourceId:
 }
 
 /**
- * Moves the given citations (all anchored in `oldText`, version `oldVersion`) onto `newText`
- * (version `newVersion`) in one transaction. Anchored ones get a fresh selector described from
+ * Moves the given citations (all anchored in `oldText`) onto `newText` (version `newVersion`) in
+ * one transaction, through the versions in between (`between`, oldest first) when there are any. Anchored ones get a fresh selector described from
  * the new text (so quote and position always agree); orphaned ones keep their old version and
  * selector and are flagged for review, never moved to a guessed passage.
  */
 export function applyReanchoring(
   doc: Y.Doc,
-  input: { oldText: string; newText: string; newVersion: number; citations: readonly CitationData[] },
+  input: { oldText: string; between?: readonly string[]; newText: string; newVersion: number; citations: readonly CitationData[] },
   origin?: unknown,
 ): ReanchorReport {
-  const { results, summary } = reanchorAll(input.oldText, input.newText, input.citations.map((c) => ({ id: c.id, exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end })));
+  const texts = [input.oldText, ...(input.between ?? []), input.newText];
+  const { results, summary } = reanchorThroughVersions(texts, input.citations.map((c) => ({ id: c.id, exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end })));
   const orphaned: string[] = [];
   const fuzzy: string[] = [];
   doc.transact(() => {
@@ -59,6 +60,36 @@ export function applyReanchoring(
     }
   }, origin);
   return { summary, orphaned, fuzzy };
+}
+
+/**
+ * After version `newVersion` of a source was imported: re-anchors every citation of it that is on
+ * an older version, each group through all the versions from its own to the new one (a card left on
+ * v1 while v2 was imported elsewhere goes v1 → v2 → v3). `loadText` fetches one version's text;
+ * each is loaded once.
+ */
+export async function reanchorSourceCitations(
+  doc: Y.Doc,
+  input: { sourceId: string; newVersion: number; loadText: (version: number) => Promise<string> },
+  origin?: unknown,
+): Promise<ReanchorReport & { moved: number }> {
+  const texts = new Map<number, Promise<string>>();
+  const load = (v: number) => {
+    let text = texts.get(v);
+    if (!text) texts.set(v, (text = input.loadText(v)));
+    return text;
+  };
+  const groups = [...citationsByVersion(readCitations(doc), input.sourceId, input.newVersion)].filter(([v]) => v < input.newVersion);
+  const report: ReanchorReport & { moved: number } = { summary: { exactPosition: 0, exactNearby: 0, fuzzy: 0, orphaned: 0 }, orphaned: [], fuzzy: [], moved: 0 };
+  for (const [oldVersion, citations] of groups) {
+    const chain = await Promise.all(Array.from({ length: input.newVersion - oldVersion + 1 }, (_, k) => load(oldVersion + k)));
+    const step = applyReanchoring(doc, { oldText: chain[0], between: chain.slice(1, -1), newText: chain[chain.length - 1], newVersion: input.newVersion, citations }, origin);
+    for (const key of Object.keys(report.summary) as (keyof ReanchorSummary)[]) report.summary[key] += step.summary[key];
+    report.orphaned.push(...step.orphaned);
+    report.fuzzy.push(...step.fuzzy);
+    report.moved += citations.length - step.orphaned.length;
+  }
+  return report;
 }
 
 /** Citations flagged for review: orphaned (not found in the new version) or moved to an approximate match. */

@@ -87,7 +87,7 @@ export interface BenchReport {
   buildSeconds: number;
   /** One message between two idle processes on this machine, before the scenarios (hopFloor.ts); absent in older reports. */
   hopFloor?: HopFloor;
-  /** Graph layout and re-anchoring, in the bench process before the scenarios (clientCompute.ts); full runs only. */
+  /** Graph layout and re-anchoring, in the bench process before the scenarios (clientCompute.ts); --quick: the version import only. */
   clientCompute?: ComputeFigure[];
   /** --quick: one server served every scenario, so only its cumulative write counts exist. */
   sharedServerDbTotals?: Record<string, number> | null;
@@ -144,10 +144,13 @@ export function markdown(r: BenchReport): string {
     );
   }
   if (r.clientCompute) {
-    out.push("", "## Work done in the browser (ours only; no reference does it)", "");
-    out.push("| Work | first call, ms (JIT included) | later calls, median of 5, ms | budget, ms |");
-    out.push("|---|---|---|---|");
-    for (const f of r.clientCompute) out.push(`| ${f.label} | ${num(f.coldMs, 1)} | ${num(f.warmMs, 1)} | ${f.budgetMs}${f.warmMs > f.budgetMs ? " ❌" : ""} |`);
+    out.push("", "## Work done in the browser", "");
+    out.push("| Work | first call, ms (JIT included) | later calls, median of 5, ms | budget, ms | reference, later calls, ms (ratio ours ÷ reference) |");
+    out.push("|---|---|---|---|---|");
+    for (const f of r.clientCompute) {
+      const ref = f.reference ? `${f.reference.label}: ${cell(f.warmMs, f.reference.warmMs, 1)}` : "none does it";
+      out.push(`| ${f.label} | ${num(f.coldMs, 1)} | ${num(f.warmMs, 1)} | ${f.budgetMs}${f.warmMs > f.budgetMs ? " ❌" : ""} | ${ref} |`);
+    }
   }
   out.push("", "## Database writes (ours only)", "");
   out.push("| Scenario | updates accepted | MapUpdate rows written (= group commits) | snapshot writes | projection refreshes (that wrote; rows written) | writes per map per 100 ms (target ≤ 1) | log rows per map after compaction (target ≤ 100) | log bytes left | snapshot bytes |");

@@ -396,8 +396,9 @@ async function main(): Promise<number> {
   const hopFloor = QUICK ? undefined : await measureHopFloor(600);
   const hop = (x: { p50: number | null; p99: number | null } | null) => (x ? `${x.p50?.toFixed(2)}/${x.p99?.toFixed(2)} ms` : "n/a");
   if (hopFloor) log(`machine floor, p50/p99 of one hop between idle processes: WebSocket ${hop(hopFloor.ws)}, Redis pub/sub ${hop(hopFloor.redis)}`);
-  const clientCompute = QUICK ? undefined : await measureClientCompute();
-  for (const f of clientCompute ?? []) log(`client compute: ${f.label}: ${f.coldMs.toFixed(1)} ms cold, ${f.warmMs.toFixed(1)} ms warm (budget ${f.budgetMs})`);
+  // --quick measures the version import's re-anchoring only (a second or two).
+  const clientCompute = await measureClientCompute({ quick: QUICK });
+  for (const f of clientCompute) log(`client compute: ${f.label}: ${f.coldMs.toFixed(1)} ms cold, ${f.warmMs.toFixed(1)} ms warm (budget ${f.budgetMs})` + (f.reference ? `; ${f.reference.label} ${f.reference.warmMs.toFixed(1)} ms warm (${(f.warmMs / f.reference.warmMs).toFixed(2)}×)` : ""));
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
   const loadEnv: Record<string, string> = {
     ...db.env,

@@ -60,3 +60,60 @@ export function quoteAmongNearCopies(): ReanchorWorkload {
   const text = big.slice(0, 50_100) + "#" + big.slice(50_101);
   return { label: "300-char quote among ~1,000 near-copies", text, selector, start: 50_000, end: 50_300 };
 }
+
+export interface RevisionWorkload {
+  label: string;
+  oldText: string;
+  newText: string;
+  cards: (TextSelector & { id: string })[];
+}
+
+/**
+ * A ~100 KB source with 500 cards and a revision of it as real ones go (see the revisions corpus):
+ * a preface added, words inserted inside sentences (a clause, a link), phrases replaced by longer
+ * ones, sentences deleted, a few paragraphs moved. Cards cite one or two sentences each.
+ */
+export function revisedSourceWithCards(): RevisionWorkload {
+  const rnd = seededRandom(2024);
+  const paragraphs: string[][] = [];
+  let size = 0;
+  for (let p = 0; size < 100_000; p++) {
+    const para = [`${p}.`];
+    for (let s = 0; s < 5; s++) para.push(sentences[Math.floor(rnd() * sentences.length)]);
+    paragraphs.push(para);
+    size += para.join(" ").length + 1;
+  }
+  const oldText = paragraphs.map((p) => p.join(" ")).join("\n");
+  // Cards: sentence spans, located in the old text by paragraph and sentence index.
+  const cards: RevisionWorkload["cards"] = [];
+  const offsets: number[] = [];
+  for (let at = 0, p = 0; p < paragraphs.length; p++) {
+    offsets.push(at);
+    at += paragraphs[p].join(" ").length + 1;
+  }
+  while (cards.length < 500) {
+    const p = Math.floor(rnd() * paragraphs.length);
+    const s = 1 + Math.floor(rnd() * 4);
+    const count = rnd() < 0.3 ? 2 : 1;
+    let start = offsets[p];
+    for (let k = 0; k < s; k++) start += paragraphs[p][k].length + 1;
+    const exact = paragraphs[p].slice(s, s + count).join(" ");
+    cards.push({ id: `card-${cards.length}`, ...describeRange(oldText, start, start + exact.length) });
+  }
+  const edited = paragraphs.map((para) =>
+    para.map((sentence, k) => {
+      if (k === 0) return sentence;
+      const r = rnd();
+      if (r < 0.05) return null; // deleted
+      if (r < 0.15) return sentence.replace(/ /, ", as [officials](https://example.org/officials) say, "); // clause and link inserted
+      if (r < 0.2) return sentence.replace(/\b(a|the|its|their)\b/, "$1 much more serious and widely reported");
+      return sentence;
+    }).filter((x): x is string => x !== null),
+  );
+  for (let m = 0; m < 5; m++) {
+    const [moved] = edited.splice(Math.floor(rnd() * edited.length), 1);
+    edited.splice(Math.floor(rnd() * edited.length), 0, moved);
+  }
+  const newText = "Revised edition, with corrections.\n" + edited.map((p) => p.join(" ")).join("\n");
+  return { label: `500 cards of a ${oldText.length}-char source, revised`, oldText, newText, cards };
+}
