@@ -8,6 +8,7 @@ import { MessageType } from "../../lib/collab/messageTypes";
 import type { CollabConfig } from "./collabConfig";
 import type { Room, RoomPeer } from "./room";
 import { TokenBucket } from "./tokenBucket";
+import { AwarenessIdentity, type PresenceIdentity } from "./awarenessIdentity";
 import { sessionMessage, syncStep1Message, syncStep2Message, type SessionInfo } from "./syncMessages";
 
 /** Thrown for frames that are not valid y-websocket messages; closes that socket only. */
@@ -33,6 +34,7 @@ export class Connection implements RoomPeer {
   alive = true;
   private queue: Uint8Array[] | null = [];
   private readonly bucket: TokenBucket;
+  private readonly identity: AwarenessIdentity;
   private closed = false;
   /** Extra send-buffer room granted to one oversized message (a big map's first sync). */
   private oversizeAllowance = 0;
@@ -44,8 +46,10 @@ export class Connection implements RoomPeer {
     private readonly config: CollabConfig,
     private readonly log: (line: string) => void,
     private readonly onClose: (connection: Connection) => void,
+    presence: PresenceIdentity,
   ) {
     this.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst);
+    this.identity = new AwarenessIdentity(presence);
   }
 
   start(): void {
@@ -112,8 +116,13 @@ export class Connection implements RoomPeer {
       case MessageType.sync:
         return this.onSync(decoder);
       case MessageType.awareness: {
-        const update = decoding.readVarUint8Array(decoder);
         // Applied for read-only users too: presence is not an edit.
+        const update = this.identity.filter(decoding.readVarUint8Array(decoder), this.room.awareness);
+        if (!update) return;
+        // Another socket of the same user may hold the id (a reconnect the server has not
+        // noticed closing yet): the id is this socket's now, so that one's close keeps the state.
+        const id = this.identity.clientId!;
+        for (const peer of this.room.peers) if (peer !== this) peer.awarenessIds.delete(id);
         awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
         return;
       }
