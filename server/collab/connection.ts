@@ -9,6 +9,7 @@ import type { CollabConfig } from "./collabConfig";
 import type { Room, RoomPeer } from "./room";
 import { TokenBucket } from "./tokenBucket";
 import { AwarenessIdentity, type PresenceIdentity } from "./awarenessIdentity";
+import { deleteBeyondState } from "./deleteSetBounds";
 import { sessionMessage, syncStep1Message, syncStep2Message, type SessionInfo } from "./syncMessages";
 
 /** Thrown for frames that are not valid y-websocket messages; closes that socket only. */
@@ -160,6 +161,11 @@ export class Connection implements RoomPeer {
     }
     // A step 2 from a client that has nothing new is empty: nothing to apply.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const beyond = deleteBeyondState(decoded, Y.decodeStateVector(this.room.stateVector()));
+    if (beyond) {
+      this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update deleting client ${beyond.client} clock ${beyond.clock}, which the map does not have yet`);
+      return this.close(CloseCode.malformed, "update deletes content the map does not have yet");
+    }
     this.room.applyUpdate(payload, this, decoded);
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
-import { addClaim, buildMapTree, moveClaim, readAllClaims, setClaimText } from "../../lib/argument";
+import { addClaim, buildMapTree, claimBodyFragment, claimPlainText, moveClaim, readAllClaims, setClaimText } from "../../lib/argument";
 import { loadMapDoc } from "../../lib/db/mapState";
 import { addMapMember } from "../../lib/db/mapMembers";
 import { CloseCode } from "../../lib/collab/closeCodes";
@@ -213,6 +213,32 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     const fresh = client(demo);
     await fresh.whenSynced();
     expect(mapFingerprint(fresh.doc)).toBe(expected);
+  });
+
+  it("refuses an update deleting another client's clocks the map has not seen; that client's later edits still apply", async () => {
+    const a = client(demo);
+    const b = client(demo);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const root = buildMapTree(a.doc).root!.claim.id;
+    const next = Y.getState(a.doc.store, a.doc.clientID);
+    // An update (V1) with no structs and one delete range: a's next 1,000 clocks.
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, a.doc.clientID);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, next);
+    encoding.writeVarUint(e, 1000);
+    const raw = await openRawSocket(server.url, mapId, demo.cookieHeader());
+    await waitFor(() => raw.messages.length >= 2, 5_000, "initial messages");
+    raw.ws.send(syncUpdateFrame(encoding.toUint8Array(e)));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.malformed);
+    expect(closed.reason).toMatch(/deletes content the map does not have/);
+    const later = addClaim(a.doc, { kind: "position", parentId: root, text: "typed after the crafted delete", authorId: null });
+    await waitFor(() => readAllClaims(b.doc).some((c) => c.id === later), 10_000, "a's later edit at b");
+    await waitFor(() => claimPlainText(claimBodyFragment(b.doc, later)!) === "typed after the crafted delete", 5_000, "its text at b");
+    expect(a.closeCodes).toEqual([]);
   });
 
   it("gives commenters and viewers the doc read-only: their edits are never applied", async () => {
