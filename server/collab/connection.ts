@@ -15,6 +15,9 @@ import { sessionMessage, syncStep1Message, syncStep2Message, type SessionInfo } 
 /** Thrown for frames that are not valid y-websocket messages; closes that socket only. */
 class MalformedMessage extends Error {}
 
+/** Frame bytes one socket may have handled before it yields the event loop (see yieldAfterLargeFrames). */
+const FRAME_BYTES_PER_TURN = 32 * 1024;
+
 /** App message types the server knows but does not take from clients (ignored, not fatal). */
 const SERVER_ONLY_TYPES: ReadonlySet<number> = new Set([MessageType.session, MessageType.appEvent]);
 
@@ -35,8 +38,10 @@ export class Connection implements RoomPeer {
   alive = true;
   private queue: Uint8Array[] | null = [];
   private readonly bucket: TokenBucket;
+  private readonly updateBytes: TokenBucket;
   private readonly identity: AwarenessIdentity;
   private closed = false;
+  private bytesThisTurn = 0;
   /** Extra send-buffer room granted to one oversized message (a big map's first sync). */
   private oversizeAllowance = 0;
 
@@ -51,6 +56,7 @@ export class Connection implements RoomPeer {
   ) {
     this.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst);
     this.identity = new AwarenessIdentity(presence);
+    this.updateBytes = new TokenBucket(config.updateBytesPerSecond, config.updateBytesBurst);
   }
 
   start(): void {
@@ -100,6 +106,23 @@ export class Connection implements RoomPeer {
       return;
     }
     this.handle(bytes);
+    this.yieldAfterLargeFrames(bytes.byteLength);
+  }
+
+  /**
+   * ws handles every frame of a read chunk in one go, so a socket sending large updates back
+   * to back could hold the event loop for seconds (a flood of 37 KB frames of 2,000 items:
+   * ~5 ms each). Past FRAME_BYTES_PER_TURN in one turn the socket stops reading until the
+   * next turn: what the others send, /api/health included, gets its turn in between.
+   */
+  private yieldAfterLargeFrames(bytes: number): void {
+    this.bytesThisTurn += bytes;
+    if (this.bytesThisTurn < FRAME_BYTES_PER_TURN || this.closed) return;
+    this.bytesThisTurn = 0;
+    this.ws.pause();
+    setImmediate(() => {
+      if (!this.closed) this.ws.resume();
+    });
   }
 
   private handle(message: Uint8Array): void {
@@ -166,6 +189,12 @@ export class Connection implements RoomPeer {
       this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update deleting client ${beyond.client} clock ${beyond.clock}, which the map does not have yet`);
       return this.close(CloseCode.malformed, "update deletes content the map does not have yet");
     }
+    const refusal = this.room.budget.refusal(payload.byteLength, decoded.structs.length);
+    if (refusal) {
+      this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update: ${refusal}`);
+      return this.close(CloseCode.mapFull, `map is full: ${refusal}`);
+    }
+    if (!this.updateBytes.take(payload.byteLength)) return this.close(CloseCode.rateLimited, "too many changes per second");
     this.room.applyUpdate(payload, this, decoded);
   }
 

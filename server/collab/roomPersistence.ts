@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Database } from "../../lib/db/client";
 import { compactMapLog } from "../../lib/db/mapUpdateLog";
+import type { DocumentBudget } from "./documentLimits";
 import { isForeignKeyViolation } from "../../lib/db/foreignKeyViolation";
 import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
@@ -132,6 +133,8 @@ export class RoomPersistence {
    * mark is captured when the batch is taken, and reported once the batch is committed.
    */
   durability: { capture(): number; flushed(mark: number): void } | null = null;
+  /** The room's size against its limits (documentLimits.ts): a written snapshot measures it. */
+  budget: DocumentBudget | null = null;
 
   constructor(
     private readonly mapId: string,
@@ -311,7 +314,9 @@ export class RoomPersistence {
     this.compaction.cancel();
     if (this.uncompactedRows === 0) return;
     const rows = this.uncompactedRows;
+    const mark = this.budget?.mark ?? 0;
     const result = await compactMapLog(this.db.prisma, this.mapId);
+    if (result.bytes !== null) this.budget?.compacted(result.bytes, mark);
     // Rows written while compacting (by us) were not folded in; other instances' rows are unknown to us.
     this.uncompactedRows = Math.max(0, this.uncompactedRows - rows);
     if (result.folded > 0) {
