@@ -63,10 +63,11 @@ const schema = z.object({
   COLLAB_HEARTBEAT_MS: int(30_000),
   COLLAB_IDLE_UNLOAD_MS: int(30_000),
   // 0: a room hands its pending updates to the process-wide log writer at once; that writer
-  // paces itself (one statement per 100 ms at most), which bounds both the latency to
-  // durability (≤ 100 ms + the write) and the writes per map (≤ 1 per 100 ms).
+  // paces itself (one statement per 50 ms at most) and takes each room's row when the
+  // statement starts, which bounds both the latency to durability (≤ 50 ms + the write; the
+  // oldest edit lost to kill -9 must be ≤ 100 ms old) and the writes per map (≤ 20 a second).
   COLLAB_FLUSH_DELAY_MS: int(0),
-  COLLAB_LOG_WRITE_INTERVAL_MS: int(100),
+  COLLAB_LOG_WRITE_INTERVAL_MS: int(50),
   COLLAB_FLUSH_RETRY_MIN_MS: int(100),
   COLLAB_FLUSH_RETRY_MAX_MS: int(5_000),
   COLLAB_COMPACT_IDLE_MS: int(5_000),

@@ -284,13 +284,20 @@ export class RoomPersistence {
 
   private async writeLog(): Promise<void> {
     if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    const mark = this.durability?.capture();
-    // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
-    const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    let batch: Uint8Array[] = [];
+    let mark: number | undefined;
+    // Taken when the group commit's statement starts (logGroupCommit.ts), with everything
+    // that arrived until then. One row per flush: the batch is merged, so a burst of
+    // keystrokes costs one row.
+    const takeRow = () => {
+      batch = this.pending;
+      this.pending = [];
+      mark = this.durability?.capture();
+      if (batch.length === 0) return null;
+      return batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    };
     try {
-      await logGroupCommitFor(this.db, this.config.logWriteIntervalMs).append(this.mapId, row);
+      await logGroupCommitFor(this.db, this.config.logWriteIntervalMs).append(this.mapId, takeRow);
     } catch (error) {
       // Put the batch back in front of anything that arrived meanwhile: order is kept and nothing is lost.
       this.pending = batch.concat(this.pending);
@@ -300,6 +307,7 @@ export class RoomPersistence {
       throw error;
     }
     this.retryDelay = 0;
+    if (batch.length === 0) return this.scheduleFlush();
     if (mark !== undefined) this.durability?.flushed(mark);
     this.stats.logFlushes++;
     this.stats.logRowsWritten++;
