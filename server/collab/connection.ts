@@ -120,9 +120,9 @@ export class Connection implements RoomPeer {
     if (this.bytesThisTurn < FRAME_BYTES_PER_TURN || this.closed) return;
     this.bytesThisTurn = 0;
     this.ws.pause();
-    setImmediate(() => {
-      if (!this.closed) this.ws.resume();
-    });
+    // Resumed even when the socket was closed meanwhile: the close handshake needs the
+    // peer's close frame read (ws.resume() is a no-op once the socket is gone).
+    setImmediate(() => this.ws.resume());
   }
 
   private handle(message: Uint8Array): void {
@@ -184,7 +184,7 @@ export class Connection implements RoomPeer {
     }
     // A step 2 from a client that has nothing new is empty: nothing to apply.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    const beyond = deleteBeyondState(decoded, Y.decodeStateVector(this.room.stateVector()));
+    const beyond = decoded.ds.clients.size > 0 ? deleteBeyondState(decoded, Y.decodeStateVector(this.room.stateVector())) : null;
     if (beyond) {
       this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update deleting client ${beyond.client} clock ${beyond.clock}, which the map does not have yet`);
       return this.close(CloseCode.malformed, "update deletes content the map does not have yet");
