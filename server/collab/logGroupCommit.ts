@@ -65,7 +65,14 @@ export class LogGroupCommit {
     this.lastStart = performance.now();
     const batch: (Entry & { update: Uint8Array })[] = [];
     for (const entry of this.queue) {
-      const update = typeof entry.update === "function" ? entry.update() : entry.update;
+      let update: Uint8Array | null;
+      try {
+        update = typeof entry.update === "function" ? entry.update() : entry.update;
+      } catch (error) {
+        // Only that room's row fails (it retries); the statement goes out for the others.
+        entry.reject(error);
+        continue;
+      }
       if (update) batch.push({ ...entry, update });
       else entry.resolve();
     }
