@@ -16,6 +16,8 @@ export const CloseCode = {
   malformed: 4400,
   /** Final: a frame exceeded the size limit. */
   tooLarge: 4413,
+  /** Final: the change would take the map past its size limit (items or bytes); it was not applied. */
+  mapFull: 4414,
   /** Transient: the user's role changed; reconnecting re-authorizes with the new role. */
   accessChanged: 4509,
   /** Transient: too many messages; the client backs off and reconnects. */
@@ -35,6 +37,7 @@ const MESSAGES: Record<number, string> = {
   [CloseCode.mapDeleted]: "This map was deleted.",
   [CloseCode.malformed]: "The server rejected a malformed message. Reload the page.",
   [CloseCode.tooLarge]: "A change was too large for the server. Reload the page.",
+  [CloseCode.mapFull]: "This map has reached its size limit, so your latest changes were not saved. Delete content or split the map, then reload.",
   [CloseCode.accessChanged]: "Your access to this map changed; reconnecting…",
   [CloseCode.rateLimited]: "Too many changes at once; reconnecting…",
   [CloseCode.slowClient]: "The connection fell behind; reconnecting…",

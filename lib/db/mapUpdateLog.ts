@@ -57,6 +57,8 @@ export interface CompactionResult {
   /** Log rows folded into the snapshot (0: nothing to do, no snapshot written). */
   folded: number;
   lastUpdateId: bigint;
+  /** Size of the snapshot written (null when none was). */
+  bytes: number | null;
 }
 
 /**
@@ -72,17 +74,19 @@ export async function compactMapLog(db: Db, mapId: string): Promise<CompactionRe
       orderBy: { id: "asc" },
       select: { id: true, update: true },
     });
-    if (rows.length === 0) return { folded: 0, lastUpdateId: snapshot?.lastUpdateId ?? 0n };
+    if (rows.length === 0) return { folded: 0, lastUpdateId: snapshot?.lastUpdateId ?? 0n, bytes: null };
     const lastUpdateId = rows[rows.length - 1].id;
     // Through a Y.Doc rather than only Y.mergeUpdates: the doc garbage-collects deleted
     // content, so the snapshot does not grow with every keystroke ever typed and erased.
     const doc = serverDoc(mapId);
+    let written = 0;
     try {
       doc.transact(() => {
         if (snapshot) Y.applyUpdate(doc, snapshot.state);
         for (const row of rows) Y.applyUpdate(doc, row.update);
       });
       const state = new Uint8Array(Y.encodeStateAsUpdate(doc));
+      written = state.byteLength;
       await tx.mapSnapshot.upsert({
         where: { mapId },
         create: { mapId, state, lastUpdateId },
@@ -92,6 +96,6 @@ export async function compactMapLog(db: Db, mapId: string): Promise<CompactionRe
       doc.destroy();
     }
     await tx.mapUpdate.deleteMany({ where: { mapId, id: { lte: lastUpdateId } } });
-    return { folded: rows.length, lastUpdateId };
+    return { folded: rows.length, lastUpdateId, bytes: written };
   }, { timeout: 30_000, maxWait: 10_000 });
 }

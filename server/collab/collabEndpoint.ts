@@ -15,6 +15,7 @@ import type { CollabBus } from "./collabBus";
 import { appEventAudience, mapEventSchema } from "../../lib/collab/mapEvents";
 import { appEventMessage } from "./appEventMessage";
 import { Heartbeat } from "./heartbeat";
+import { presenceIdentity, type PresenceIdentity } from "./awarenessIdentity";
 
 export interface CollabStats extends PersistenceStats {
   rooms: number;
@@ -109,7 +110,7 @@ export function createCollabEndpoint(deps: {
     }
   });
 
-  const accept = (ws: WebSocket, mapId: string, session: { userId: string; role: Connection["session"]["role"]; readOnly: boolean }) => {
+  const accept = (ws: WebSocket, mapId: string, session: { userId: string; role: Connection["session"]["role"]; readOnly: boolean }, presence: PresenceIdentity) => {
     // ws closes oversized frames with 1009, which y-websocket treats as transient and would
     // retry forever with the same change; our clients understand 4413 (final, explained in the UI).
     const close = ws.close.bind(ws);
@@ -120,7 +121,7 @@ export function createCollabEndpoint(deps: {
       heartbeat.remove(c);
       perUser.release(c.session.userId);
       registry.released(c.room);
-    });
+    }, presence);
     connections.add(connection);
     heartbeat.add(connection);
     connection.start();
@@ -142,8 +143,9 @@ export function createCollabEndpoint(deps: {
         rawId = "";
       }
       authorizeUpgrade(req, rawId, config.allowedOrigins)
-        .then((decision) => {
+        .then(async (decision) => {
           if (!decision.ok) return refuse(socket, decision.status, decision.reason);
+          const presence = await presenceIdentity(decision.userId);
           if (socket.destroyed) return;
           if (shuttingDown) return refuse(socket, 503, "The server is restarting.");
           // Each socket costs memory and a room peer; one account opening hundreds is abuse.
@@ -159,7 +161,7 @@ export function createCollabEndpoint(deps: {
           wss.handleUpgrade(req, socket, head, (ws) => {
             accepted = true;
             socket.off("error", ignore);
-            accept(ws, decision.mapId, { userId: decision.userId, role: decision.role, readOnly: decision.readOnly });
+            accept(ws, decision.mapId, { userId: decision.userId, role: decision.role, readOnly: decision.readOnly }, presence);
           });
         })
         .catch((error: Error) => {

@@ -8,10 +8,15 @@ import { MessageType } from "../../lib/collab/messageTypes";
 import type { CollabConfig } from "./collabConfig";
 import type { Room, RoomPeer } from "./room";
 import { TokenBucket } from "./tokenBucket";
+import { AwarenessIdentity, type PresenceIdentity } from "./awarenessIdentity";
+import { deleteBeyondState } from "./deleteSetBounds";
 import { sessionMessage, syncStep1Message, syncStep2Message, type SessionInfo } from "./syncMessages";
 
 /** Thrown for frames that are not valid y-websocket messages; closes that socket only. */
 class MalformedMessage extends Error {}
+
+/** Frame bytes one socket may have handled before it yields the event loop (see yieldAfterLargeFrames). */
+const FRAME_BYTES_PER_TURN = 32 * 1024;
 
 /** App message types the server knows but does not take from clients (ignored, not fatal). */
 const SERVER_ONLY_TYPES: ReadonlySet<number> = new Set([MessageType.session, MessageType.appEvent]);
@@ -33,7 +38,10 @@ export class Connection implements RoomPeer {
   alive = true;
   private queue: Uint8Array[] | null = [];
   private readonly bucket: TokenBucket;
+  private readonly updateBytes: TokenBucket;
+  private readonly identity: AwarenessIdentity;
   private closed = false;
+  private bytesThisTurn = 0;
   /** Extra send-buffer room granted to one oversized message (a big map's first sync). */
   private oversizeAllowance = 0;
 
@@ -44,8 +52,11 @@ export class Connection implements RoomPeer {
     private readonly config: CollabConfig,
     private readonly log: (line: string) => void,
     private readonly onClose: (connection: Connection) => void,
+    presence: PresenceIdentity,
   ) {
     this.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst);
+    this.identity = new AwarenessIdentity(presence);
+    this.updateBytes = new TokenBucket(config.updateBytesPerSecond, config.updateBytesBurst);
   }
 
   start(): void {
@@ -95,6 +106,23 @@ export class Connection implements RoomPeer {
       return;
     }
     this.handle(bytes);
+    this.yieldAfterLargeFrames(bytes.byteLength);
+  }
+
+  /**
+   * ws handles every frame of a read chunk in one go, so a socket sending large updates back
+   * to back could hold the event loop for seconds (a flood of 37 KB frames of 2,000 items:
+   * ~5 ms each). Past FRAME_BYTES_PER_TURN in one turn the socket stops reading until the
+   * next turn: what the others send, /api/health included, gets its turn in between.
+   */
+  private yieldAfterLargeFrames(bytes: number): void {
+    this.bytesThisTurn += bytes;
+    if (this.bytesThisTurn < FRAME_BYTES_PER_TURN || this.closed) return;
+    this.bytesThisTurn = 0;
+    this.ws.pause();
+    // Resumed even when the socket was closed meanwhile: the close handshake needs the
+    // peer's close frame read (ws.resume() is a no-op once the socket is gone).
+    setImmediate(() => this.ws.resume());
   }
 
   private handle(message: Uint8Array): void {
@@ -112,8 +140,13 @@ export class Connection implements RoomPeer {
       case MessageType.sync:
         return this.onSync(decoder);
       case MessageType.awareness: {
-        const update = decoding.readVarUint8Array(decoder);
         // Applied for read-only users too: presence is not an edit.
+        const update = this.identity.filter(decoding.readVarUint8Array(decoder), this.room.awareness);
+        if (!update) return;
+        // Another socket of the same user may hold the id (a reconnect the server has not
+        // noticed closing yet): the id is this socket's now, so that one's close keeps the state.
+        const id = this.identity.clientId!;
+        for (const peer of this.room.peers) if (peer !== this) peer.awarenessIds.delete(id);
         awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
         return;
       }
@@ -151,6 +184,17 @@ export class Connection implements RoomPeer {
     }
     // A step 2 from a client that has nothing new is empty: nothing to apply.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const beyond = decoded.ds.clients.size > 0 ? deleteBeyondState(decoded, Y.decodeStateVector(this.room.stateVector())) : null;
+    if (beyond) {
+      this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update deleting client ${beyond.client} clock ${beyond.clock}, which the map does not have yet`);
+      return this.close(CloseCode.malformed, "update deletes content the map does not have yet");
+    }
+    const refusal = this.room.budget.refusal(payload.byteLength, decoded.structs.length);
+    if (refusal) {
+      this.log(`collab: map ${this.room.mapId} user ${this.session.userId}: refused an update: ${refusal}`);
+      return this.close(CloseCode.mapFull, `map is full: ${refusal}`);
+    }
+    if (!this.updateBytes.take(payload.byteLength)) return this.close(CloseCode.rateLimited, "too many changes per second");
     this.room.applyUpdate(payload, this, decoded);
   }
 

@@ -11,6 +11,7 @@ import { EncodedMapState, type DecodedUpdate } from "./encodedMapState";
 import { awarenessMessage, updateMessage } from "./syncMessages";
 import type { CollabBus } from "./collabBus";
 import { RemoteUpdateOrigin, RoomBusLink, type LinkedRoom } from "./roomBusLink";
+import { DocumentBudget, countItems } from "./documentLimits";
 
 /** What a room needs from a socket: a way to send, and an identity to exclude as origin. */
 export interface RoomPeer {
@@ -74,6 +75,8 @@ export class Room implements LinkedRoom, RoomDocReader {
   private lastAwarenessSent = 0;
   private destroyed = false;
   private readonly stats: PersistenceStats;
+  /** The map's size against its limits; connections refuse growth past them. */
+  readonly budget: DocumentBudget;
 
   constructor(
     readonly mapId: string,
@@ -90,6 +93,8 @@ export class Room implements LinkedRoom, RoomDocReader {
     // The server is not a user: it announces no awareness state of its own.
     this.awareness.setLocalState(null);
     this.persistence = new RoomPersistence(mapId, this, db, config, stats, log, () => onMapDeleted(this));
+    this.budget = new DocumentBudget({ maxBytes: config.maxDocBytes, maxItems: config.maxDocItems });
+    this.persistence.budget = this.budget;
     this.liveDoc!.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.ready = this.load();
@@ -111,6 +116,7 @@ export class Room implements LinkedRoom, RoomDocReader {
     const uncompacted = await countPendingMapUpdates(this.db.prisma, this.mapId);
     if (this.destroyed) throw new Error("room closed while loading");
     Y.applyUpdate(this.liveDoc!, state, LOADED);
+    this.budget.loaded(state.byteLength, countItems(this.liveDoc!));
     this.stayAwake = state.byteLength > this.config.hibernateMaxBytes;
     // Edits other instances accepted but have not written yet: asked for before any client syncs.
     await this.link?.afterLoad();
@@ -147,6 +153,7 @@ export class Room implements LinkedRoom, RoomDocReader {
     if (this.encoded) {
       const taken = this.encoded.append(update, decoded ?? Y.decodeUpdate(update));
       if (taken) {
+        this.budget.added(update.byteLength, (decoded ?? Y.decodeUpdate(update)).structs.length);
         this.stats.dormantUpdates++;
         this.accept(update, origin, taken.projected);
         // Grown past what is cheap to rebuild for every refresh: keep the doc from now on.
@@ -157,7 +164,10 @@ export class Room implements LinkedRoom, RoomDocReader {
         return;
       }
     }
-    Y.applyUpdate(this.liveDoc ?? this.wake(), update, origin);
+    const doc = this.liveDoc ?? this.wake();
+    Y.applyUpdate(doc, update, origin);
+    this.budget.added(update.byteLength, 0);
+    this.budget.countedItems(countItems(doc));
   }
 
   /**

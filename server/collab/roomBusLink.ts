@@ -3,6 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import { BusKind, type BusFrame } from "./busMessages";
 import type { ChannelHandler, CollabBus, MapChannel } from "./collabBus";
 import type { CollabConfig } from "./collabConfig";
+import { withoutClients } from "./awarenessIdentity";
 
 /**
  * Transaction origin of an update that came from another instance. `seq` is the sender's
@@ -152,10 +153,10 @@ export class RoomBusLink implements ChannelHandler {
         this.confirm(sender, message.seq);
         return;
       case BusKind.awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.update, REMOTE_AWARENESS);
+        this.applyRemoteAwareness(message.update);
         return;
       case BusKind.sync1:
-        if (message.awareness.byteLength > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.awareness, REMOTE_AWARENESS);
+        this.applyRemoteAwareness(message.awareness);
         this.channel?.publish({
           kind: BusKind.sync2,
           target: sender,
@@ -168,7 +169,7 @@ export class RoomBusLink implements ChannelHandler {
       case BusKind.sync2: {
         if (message.target !== this.bus.instanceId) return;
         this.room.applyUpdate(message.update, new RemoteUpdateOrigin(sender, null));
-        if (message.awareness.byteLength > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, message.awareness, REMOTE_AWARENESS);
+        this.applyRemoteAwareness(message.awareness);
         if (message.requestId === 0) return;
         // The third leg: what the responder lacks (both sides may have diverged while Redis
         // was away). Sent even when state vectors match, since deletions do not show in them.
@@ -187,6 +188,23 @@ export class RoomBusLink implements ChannelHandler {
       case BusKind.event:
         return; // delivered by the bus itself
     }
+  }
+
+  /**
+   * States other instances relay were bound to their users at the instance that accepted
+   * them (awarenessIdentity.ts, the only place that rewrites them); what is checked here is
+   * that they do not touch the ids this instance's own sockets hold.
+   */
+  private applyRemoteAwareness(update: Uint8Array): void {
+    if (update.byteLength === 0) return;
+    let kept: Uint8Array | null;
+    try {
+      kept = withoutClients(update, new Set(this.room.localAwarenessIds()));
+    } catch (error) {
+      this.log(`collab bus: map ${this.room.mapId}: dropped an undecodable awareness frame (${(error as Error).message})`);
+      return;
+    }
+    if (kept) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, kept, REMOTE_AWARENESS);
   }
 
   /** A live update this room accepted from its own sockets. */

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Database } from "../../lib/db/client";
 import { compactMapLog } from "../../lib/db/mapUpdateLog";
+import type { DocumentBudget } from "./documentLimits";
 import { isForeignKeyViolation } from "../../lib/db/foreignKeyViolation";
 import { logGroupCommitFor } from "./logGroupCommit";
 import type { CollabConfig } from "./collabConfig";
@@ -132,6 +133,8 @@ export class RoomPersistence {
    * mark is captured when the batch is taken, and reported once the batch is committed.
    */
   durability: { capture(): number; flushed(mark: number): void } | null = null;
+  /** The room's size against its limits (documentLimits.ts): a written snapshot measures it. */
+  budget: DocumentBudget | null = null;
 
   constructor(
     private readonly mapId: string,
@@ -281,13 +284,20 @@ export class RoomPersistence {
 
   private async writeLog(): Promise<void> {
     if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    const mark = this.durability?.capture();
-    // One row per flush: the batch is merged, so a burst of keystrokes costs one row.
-    const row = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    let batch: Uint8Array[] = [];
+    let mark: number | undefined;
+    // Taken when the group commit's statement starts (logGroupCommit.ts), with everything
+    // that arrived until then. One row per flush: the batch is merged, so a burst of
+    // keystrokes costs one row.
+    const takeRow = () => {
+      batch = this.pending;
+      this.pending = [];
+      mark = this.durability?.capture();
+      if (batch.length === 0) return null;
+      return batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    };
     try {
-      await logGroupCommitFor(this.db, this.config.logWriteIntervalMs).append(this.mapId, row);
+      await logGroupCommitFor(this.db, this.config.logWriteIntervalMs).append(this.mapId, takeRow);
     } catch (error) {
       // Put the batch back in front of anything that arrived meanwhile: order is kept and nothing is lost.
       this.pending = batch.concat(this.pending);
@@ -297,6 +307,7 @@ export class RoomPersistence {
       throw error;
     }
     this.retryDelay = 0;
+    if (batch.length === 0) return this.scheduleFlush();
     if (mark !== undefined) this.durability?.flushed(mark);
     this.stats.logFlushes++;
     this.stats.logRowsWritten++;
@@ -311,7 +322,9 @@ export class RoomPersistence {
     this.compaction.cancel();
     if (this.uncompactedRows === 0) return;
     const rows = this.uncompactedRows;
+    const mark = this.budget?.mark ?? 0;
     const result = await compactMapLog(this.db.prisma, this.mapId);
+    if (result.bytes !== null) this.budget?.compacted(result.bytes, mark);
     // Rows written while compacting (by us) were not folded in; other instances' rows are unknown to us.
     this.uncompactedRows = Math.max(0, this.uncompactedRows - rows);
     if (result.folded > 0) {

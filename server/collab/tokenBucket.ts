@@ -14,13 +14,14 @@ export class TokenBucket {
     this.tokens = burst;
   }
 
-  take(): boolean {
+  /** `cost`: tokens this message takes (1 per message, or its bytes for a byte rate). */
+  take(cost = 1): boolean {
     if (this.perSecond <= 0) return true;
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

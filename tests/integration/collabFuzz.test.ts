@@ -103,13 +103,34 @@ const ATTACKS = [
   "unknownType",
   "serverOnlyType",
   "awarenessGarbage",
+  "awarenessSpoof",
+  "awarenessOversized",
   "schemaJunk",
   "oversized",
   "flood",
 ] as const;
 type Attack = (typeof ATTACKS)[number];
 
-function attackFrames(rng: Rng, attack: Attack, base: Y.Doc, maxBytes: number): (Uint8Array | string)[] {
+/** An awareness message (type 1) with well-formed entries of any client id, clock and state. */
+function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const inner = frame((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, JSON.stringify(entry.state));
+    }
+  });
+  return frame((e) => (encoding.writeVarUint(e, MessageType.awareness), encoding.writeVarUint8Array(e, inner)));
+}
+
+/** Honest identities an attacker may try to take over: their awareness client ids and user id. */
+interface Victims {
+  clientIds: number[];
+  userId: string;
+}
+
+function attackFrames(rng: Rng, attack: Attack, base: Y.Doc, maxBytes: number, victims: Victims): (Uint8Array | string)[] {
   const update = () => {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(base));
@@ -145,6 +166,23 @@ function attackFrames(rng: Rng, attack: Attack, base: Y.Doc, maxBytes: number): 
       });
       return [frame((e) => (encoding.writeVarUint(e, MessageType.awareness), encoding.writeVarUint8Array(e, rng.int(2) ? inner : corrupt(rng, inner))))];
     }
+    case "awarenessSpoof": {
+      // Well-formed, but someone else's: the honest clients' ids (overwritten or removed), the
+      // owner's user id and name, or a flood of ids.
+      const victim = rng.pick(victims.clientIds);
+      const spoofed = { user: { id: victims.userId, name: "Demo owner", color: "#000000" }, editing: "spoofed" };
+      const clock = 1_000_000 + rng.int(1_000_000);
+      return [
+        rng.pick([
+          awarenessFrame([{ clientId: victim, clock, state: spoofed }]),
+          awarenessFrame([{ clientId: victim, clock, state: null }]),
+          awarenessFrame([{ clientId: rng.int(2 ** 30), clock: 1, state: spoofed }, { clientId: victim, clock, state: null }]),
+          awarenessFrame(Array.from({ length: 200 + rng.int(800) }, () => ({ clientId: rng.int(2 ** 30), clock: 1, state: spoofed }))),
+        ]),
+      ];
+    }
+    case "awarenessOversized":
+      return [awarenessFrame([{ clientId: rng.int(2 ** 30), clock: 1 + rng.int(10), state: { user: { id: victims.userId }, junk: "x".repeat(4096 + rng.int(100_000)) } }])];
     case "schemaJunk":
       return [frame((e) => (encoding.writeVarUint(e, MessageType.sync), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, schemaJunkUpdate(rng, base))))];
     case "oversized":
@@ -253,6 +291,20 @@ describe.each(DATABASE_KINDS)("WebSocket fuzzing on %s", (kind) => {
     cleanup.push(() => pairA.destroy(), () => pairB.destroy());
     await Promise.all([pairA.a, pairA.b, pairB.a, pairB.b].map((c) => c.whenSynced()));
 
+    // Presence as the app publishes it; attackers try to overwrite, remove and drown it.
+    const demoUserId = pairA.a.sessions[0].userId;
+    const attackerUserId = (await openRawSocket(server.url, attackerMap, attacker.cookieHeader()).then(async (raw) => {
+      await waitFor(() => raw.messages.length >= 1, 5_000, "attacker's session message");
+      raw.ws.close();
+      return new TextDecoder().decode(raw.messages[0]).match(/"userId":"([^"]+)"/)![1];
+    }));
+    for (const c of [pairA.a, pairA.b]) c.provider.awareness.setLocalState({ user: { id: demoUserId, name: "Demo" }, editing: null });
+    const victims: Victims = { clientIds: [pairA.a.doc.clientID, pairA.b.doc.clientID], userId: demoUserId };
+    let honestPresenceRemoved = 0;
+    pairA.b.provider.awareness.on("change", ({ removed }: { removed: number[] }) => {
+      if (removed.includes(pairA.a.doc.clientID)) honestPresenceRemoved++;
+    });
+
     // Map A works before the attack.
     pairA.start();
     pairB.start();
@@ -285,7 +337,7 @@ describe.each(DATABASE_KINDS)("WebSocket fuzzing on %s", (kind) => {
         if (rng.int(5) > 0) await waitFor(() => raw.messages.length >= 2 || closed !== null, 5_000, "attacker's initial messages").catch(() => {});
         for (let i = 0; i < 30 && closed === null && Date.now() < end; i++) {
           const attack = rng.pick(ATTACKS);
-          for (const f of attackFrames(rng, attack, pairA.a.doc, maxBytes)) {
+          for (const f of attackFrames(rng, attack, pairA.a.doc, maxBytes, victims)) {
             if (raw.ws.readyState !== raw.ws.OPEN) break;
             raw.ws.send(f);
             framesSent++;
@@ -332,6 +384,17 @@ describe.each(DATABASE_KINDS)("WebSocket fuzzing on %s", (kind) => {
     for (const attack of ATTACKS) expect(sentByAttack.get(attack) ?? 0, attack).toBeGreaterThan(0);
     for (const code of [4400, 4413, 4529]) expect(closes.get(code) ?? 0, `closes with ${code}`).toBeGreaterThan(0);
     expect(refusedUpgrades).toEqual([]);
+
+    // Presence stayed bound to the socket's user: the honest client's state was never removed
+    // nor renamed, and with every attacker socket closed no attacker state is left.
+    type Presence = { user?: { id?: string; name?: string } } | undefined;
+    const presence = pairA.b.provider.awareness.getStates() as Map<number, Presence>;
+    await waitFor(() => [...presence.values()].every((p) => p?.user?.id !== attackerUserId), 5_000, "attacker states removed");
+    expect(honestPresenceRemoved).toBe(0);
+    expect(presence.get(pairA.a.doc.clientID)?.user?.id).toBe(demoUserId);
+    expect(presence.get(pairA.a.doc.clientID)?.user?.name).not.toBe("Demo owner");
+    for (const [clientId, p] of presence) expect(p?.user?.id, `state of client ${clientId}`).toBe(demoUserId);
+    expect(presence.size).toBeLessThanOrEqual(2);
 
     // The other room never saw a hiccup; map A's honest clients kept their sockets too.
     expect(pairB.problems()).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
-import { addClaim, buildMapTree, moveClaim, readAllClaims, setClaimText } from "../../lib/argument";
+import { addClaim, buildMapTree, claimBodyFragment, claimPlainText, moveClaim, readAllClaims, setClaimText } from "../../lib/argument";
 import { loadMapDoc } from "../../lib/db/mapState";
 import { addMapMember } from "../../lib/db/mapMembers";
 import { CloseCode } from "../../lib/collab/closeCodes";
@@ -27,6 +27,23 @@ import {
 logSkipReasonOnce();
 
 const SERVER_ENV = { DEMO_PASSWORD, COLLAB_IDLE_UNLOAD_MS: "2000" };
+
+/** An awareness message (type 1) with hand-made entries: any client id, clock and state. */
+function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(update, entry.clientId);
+    encoding.writeVarUint(update, entry.clock);
+    encoding.writeVarString(update, JSON.stringify(entry.state));
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // awareness
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+  return encoding.toUint8Array(e);
+}
+
+type PresenceOf = { user?: { id?: string; name?: string; color?: string }; editing?: string | null } | undefined;
 
 function syncUpdateFrame(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -131,8 +148,8 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     const a = client(demo);
     const b = client(demo);
     await Promise.all([a.whenSynced(), b.whenSynced()]);
-    a.provider.awareness.setLocalStateField("user", { name: "Ada" });
-    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Ada", 5_000, "awareness at b");
+    a.provider.awareness.setLocalStateField("editing", "claim-of-ada");
+    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { editing?: string } | undefined)?.editing === "claim-of-ada", 5_000, "awareness at b");
     // A late joiner gets the current states with its first messages.
     const c = client(demo);
     await c.whenSynced();
@@ -198,6 +215,32 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     expect(mapFingerprint(fresh.doc)).toBe(expected);
   });
 
+  it("refuses an update deleting another client's clocks the map has not seen; that client's later edits still apply", async () => {
+    const a = client(demo);
+    const b = client(demo);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const root = buildMapTree(a.doc).root!.claim.id;
+    const next = Y.getState(a.doc.store, a.doc.clientID);
+    // An update (V1) with no structs and one delete range: a's next 1,000 clocks.
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, a.doc.clientID);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, next);
+    encoding.writeVarUint(e, 1000);
+    const raw = await openRawSocket(server.url, mapId, demo.cookieHeader());
+    await waitFor(() => raw.messages.length >= 2, 5_000, "initial messages");
+    raw.ws.send(syncUpdateFrame(encoding.toUint8Array(e)));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.malformed);
+    expect(closed.reason).toMatch(/deletes content the map does not have/);
+    const later = addClaim(a.doc, { kind: "position", parentId: root, text: "typed after the crafted delete", authorId: null });
+    await waitFor(() => readAllClaims(b.doc).some((c) => c.id === later), 10_000, "a's later edit at b");
+    await waitFor(() => claimPlainText(claimBodyFragment(b.doc, later)!) === "typed after the crafted delete", 5_000, "its text at b");
+    expect(a.closeCodes).toEqual([]);
+  });
+
   it("gives commenters and viewers the doc read-only: their edits are never applied", async () => {
     const viewer = await signedUp(server.url, "viewer@example.com", "viewer password");
     const commenter = await signedUp(server.url, "commenter@example.com", "commenter password");
@@ -240,5 +283,60 @@ describe.each(DATABASE_KINDS)("collaboration sync on %s", (kind) => {
     expect(stored).toContain(legit);
     expect(stored).not.toContain(sneaky);
     expect(stored).not.toContain(sneaky2);
+  });
+
+  it("binds presence to the socket's user: no spoofed names, no removing or flooding others' states", async () => {
+    server = await startServer({ ...db.env, ...SERVER_ENV }, { port: server.port });
+    const viewer = await signedIn(server.url, "viewer@example.com", "viewer password");
+    const names = async (s: HttpSession) => ((await (await s.fetch("/api/profile")).json()) as { name: string }).name;
+    const [ownerName, viewerName] = [await names(demo), await names(viewer)];
+    expect(ownerName).not.toBe(viewerName);
+    const owner = client(demo);
+    const watcher = client(demo);
+    const v = client(viewer);
+    await Promise.all([owner.whenSynced(), watcher.whenSynced(), v.whenSynced()]);
+    const ownerId = owner.sessions[0].userId;
+    const viewerId = v.sessions[0].userId;
+    const seen = () => watcher.provider.awareness.getStates() as Map<number, PresenceOf>;
+    owner.provider.awareness.setLocalState({ user: { id: ownerId, name: ownerName }, editing: null });
+    await waitFor(() => seen().get(owner.doc.clientID)?.user?.id === ownerId, 5_000, "the owner's presence");
+    let ownerRemoved = false;
+    watcher.provider.awareness.on("change", ({ removed }: { removed: number[] }) => {
+      if (removed.includes(owner.doc.clientID)) ownerRemoved = true;
+    });
+
+    // 1. The viewer claims to be the owner: the others see the viewer, with the viewer's name.
+    v.provider.awareness.setLocalState({ user: { id: ownerId, name: ownerName, color: "#000000" }, editing: "spoofed" });
+    await waitFor(() => seen().get(v.doc.clientID)?.editing === "spoofed", 5_000, "the viewer's presence");
+    expect(seen().get(v.doc.clientID)?.user).toMatchObject({ id: viewerId, name: viewerName });
+    expect(seen().get(v.doc.clientID)?.user?.color).not.toBe("#000000");
+
+    // 2. A viewer socket writes to and removes the owner's client id, then floods 1,000 states;
+    //    its own state (the first id it used) is the sentinel that everything before it was handled.
+    const raw = await openRawSocket(server.url, mapId, viewer.cookieHeader());
+    await waitFor(() => raw.messages.length >= 2, 5_000, "initial messages");
+    const ownId = 0x7fff_0001;
+    raw.ws.send(awarenessFrame([{ clientId: ownId, clock: 1, state: { user: { id: ownerId, name: ownerName }, editing: "raw-1" } }]));
+    raw.ws.send(awarenessFrame([{ clientId: owner.doc.clientID, clock: 1_000_000, state: { user: { id: ownerId, name: "Mallory" }, editing: null } }]));
+    raw.ws.send(awarenessFrame([{ clientId: owner.doc.clientID, clock: 1_000_001, state: null }]));
+    raw.ws.send(awarenessFrame(Array.from({ length: 1000 }, (_, i) => ({ clientId: 0x7ffe_0000 + i, clock: 1, state: { user: { id: `fake-${i}`, name: `Fake ${i}` } } }))));
+    raw.ws.send(awarenessFrame([{ clientId: ownId, clock: 2, state: { editing: "raw-2", junk: "x".repeat(5000) } }]));
+    raw.ws.send(awarenessFrame([{ clientId: ownId, clock: 3, state: { editing: "raw-3" } }]));
+    await waitFor(() => seen().get(ownId)?.editing === "raw-3", 5_000, "the raw socket's own state");
+    expect(seen().get(ownId)?.user).toMatchObject({ id: viewerId, name: viewerName });
+    expect(seen().get(owner.doc.clientID)?.user).toMatchObject({ id: ownerId, name: ownerName });
+    expect(ownerRemoved).toBe(false);
+    const fromRaw = (id: number) => id === ownId || (id >= 0x7ffe_0000 && id < 0x7ffe_0000 + 1000);
+    expect([...seen().keys()].filter(fromRaw)).toEqual([ownId]);
+    // A late joiner gets the same few states, not a flood.
+    const late = client(demo);
+    await late.whenSynced();
+    await waitFor(() => late.provider.awareness.getStates().has(ownId), 5_000, "states at a late joiner");
+    expect(late.provider.awareness.getStates().size).toBeLessThanOrEqual(5);
+
+    // 3. Closing the socket removes its one state for everyone.
+    raw.ws.close();
+    await waitFor(() => !seen().has(ownId), 5_000, "the raw socket's state removed");
+    expect(seen().get(owner.doc.clientID)?.user?.id).toBe(ownerId);
   });
 });

@@ -78,12 +78,14 @@ describe.skipIf(!twoInstancesEnabled)("scale-out: two instances on PostgreSQL an
     // (The fingerprint holds the repaired tree: the X/Y cycle was broken the same way everywhere.)
 
     // Presence crosses instances too.
-    a1.provider.awareness.setLocalStateField("user", { name: "on A" });
+    // (The server sets `user` from the session where the socket is: it arrives rewritten.)
+    a1.provider.awareness.setLocalState({ user: { id: "someone else", name: "not me" }, editing: "on A" });
     await waitFor(
-      () => [...b1.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === "on A"),
+      () => (b1.provider.awareness.getStates().get(a1.doc.clientID) as { editing?: string } | undefined)?.editing === "on A",
       5_000,
       "awareness from A on B",
     );
+    expect((b1.provider.awareness.getStates().get(a1.doc.clientID) as { user?: { id?: string } }).user?.id).toBe(a1.sessions[0].userId);
     // …and leaves with its socket.
     const a1Id = a1.doc.clientID;
     a1.provider.awareness.setLocalState(null);

@@ -63,6 +63,12 @@ describe("sync status", () => {
     expect(run([{ type: "local-update" }], s).unsentChanges).toBe(1);
   });
 
+  it("stops on a full map and says why, rather than reconnecting", () => {
+    const s = run([{ type: "synced" }, { type: "close", code: CloseCode.mapFull }]);
+    expect(s.status).toBe("closed");
+    expect(describeSyncStatus(s)).toMatch(/reached its size limit/);
+  });
+
   it("describes an unknown final code", () => {
     const s = run([{ type: "close", code: 4499 }]);
     expect(s.status).toBe("closed");
