@@ -16,7 +16,7 @@ export async function readInterchangeUpload(request: Request): Promise<Interchan
   if (!read.ok) return read;
   let form: FormData;
   try {
-    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": type } }).formData();
+    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? type } }).formData();
   } catch {
     return { ok: false, status: 400, error: "The upload could not be read as a form." };
   }

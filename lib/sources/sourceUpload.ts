@@ -53,7 +53,7 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
   let form: FormData;
   try {
     // The bytes are already capped; Response parses the multipart form from them.
-    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": type } }).formData();
+    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? type } }).formData();
   } catch {
     return { ok: false, status: 400, error: "The upload could not be read as a form." };
   }
