@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import styles from "./NewMapForm.module.css";
 
 interface ImportReport {
@@ -25,6 +25,12 @@ export function ImportMapForm() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ id: string; report: ImportReport } | null>(null);
   const openRef = useRef<HTMLAnchorElement>(null);
+
+  // Focus the new map's link once it is rendered (after the commit, not on a frame callback,
+  // which a throttled or background tab may run before it or not at all).
+  useEffect(() => {
+    if (result) openRef.current?.focus();
+  }, [result]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,7 +63,6 @@ export function ImportMapForm() {
         return;
       }
       setResult({ id: data.id, report: data.report });
-      requestAnimationFrame(() => openRef.current?.focus());
     };
     xhr.onerror = () => {
       setProgress(null);

@@ -358,7 +358,11 @@ describe.each(DATABASE_KINDS)("WebSocket fuzzing on %s", (kind) => {
     await sleep(MAX_GAP_MS);
     pairA.stop();
     pairB.stop();
-    await waitFor(() => pairB.inFlight === 0 && pairA.inFlight === 0, MAX_GAP_MS, "last honest edits");
+    await waitFor(() => pairB.inFlight === 0 && pairA.inFlight === 0, MAX_GAP_MS, "last honest edits").catch((error: Error) => {
+      // Say which edits are missing, how late, and whether an honest socket was closed.
+      const detail = { mapA: pairA.problems(), mapB: pairB.problems(), closes: [pairA.a, pairA.b, pairB.a, pairB.b].map((c) => c.closeCodes) };
+      throw new Error(`${error.message}: ${JSON.stringify(detail)}`);
+    });
 
     const crashes = server.child.exitCode !== null || server.child.signalCode !== null ? 1 : 0;
     const report = {
