@@ -1,25 +1,10 @@
 import type { CitationData } from "@/lib/argument/claimSchema";
+import { fullCite, shortCite, type CiteFields } from "@/lib/citations/debateCite";
 import { highlightSegments } from "@/lib/citations/highlightSegments";
 import styles from "./EvidenceCard.module.css";
 
-export interface CiteLine {
-  title: string;
-  author: string | null;
-  authorQualifications: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-  url: string | null;
-}
-
-function formatCite(cite: CiteLine): string {
-  const parts = [
-    cite.author ? cite.author + (cite.authorQualifications ? `, ${cite.authorQualifications}` : "") : null,
-    cite.publisher,
-    cite.publishedAt ? new Date(cite.publishedAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : null,
-    `“${cite.title}”`,
-  ].filter(Boolean);
-  return parts.join(" · ");
-}
+/** The cite metadata of the card's source, as the page passes it down. */
+export type CiteLine = CiteFields;
 
 /** A debate card: tag, cite line, and the quote with the words to read aloud emphasised. */
 export function EvidenceCard({ citation, cite, href }: { citation: CitationData; cite: CiteLine | null; href: string }) {
@@ -31,7 +16,11 @@ export function EvidenceCard({ citation, cite, href }: { citation: CitationData;
     // A plain link (full navigation) so the browser scrolls to and :target-styles the passage.
     <a href={href} className={styles.card} data-testid="evidence-card" title="Open the passage in the source">
       <div className={styles.tag}>{citation.tag || "Evidence"}</div>
-      {cite && <div className={styles.cite}>{formatCite(cite)}</div>}
+      {cite && (
+        <div className={styles.cite}>
+          <strong className={styles.shortCite}>{shortCite(cite)}</strong> <span>[{fullCite(cite)}]</span>
+        </div>
+      )}
       <blockquote className={styles.quote}>
         {segments.map((s) => (s.marks.length ? <mark key={s.start}>{s.text}</mark> : <span key={s.start}>{s.text}</span>))}
       </blockquote>

@@ -25,7 +25,7 @@ function details(arg: BriefArgument): string {
 
 function card(c: BriefCard): Paragraph[] {
   const out = [heading(HeadingLevel.HEADING_4, c.tag, true)];
-  if (c.cite) out.push(new Paragraph({ children: [new TextRun({ text: c.cite, size: CITE })] }));
+  if (c.cite) out.push(new Paragraph({ children: [new TextRun({ text: c.shortCite, bold: true, size: BODY }), new TextRun({ text: ` [${c.cite}]`, size: CITE })] }));
   out.push(
     new Paragraph({
       children: c.segments.map((s) =>

@@ -41,7 +41,7 @@ function details(arg: BriefArgument): string {
 
 function card(out: string[], c: BriefCard): void {
   out.push(`#### ${escapeMarkdown(c.tag)}`, "");
-  if (c.cite) out.push(escapeMarkdown(c.cite), "");
+  if (c.cite) out.push(`**${escapeMarkdown(c.shortCite)}** ${escapeMarkdown(`[${c.cite}]`)}`, "");
   const quote = markdownQuote(c.segments);
   out.push(...quote.split("\n").map((line) => `> ${line}`), "");
   if (c.note.trim()) out.push(`_Note: ${escapeMarkdown(c.note.trim())}_`, "");

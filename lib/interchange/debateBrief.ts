@@ -4,6 +4,7 @@ import { readCitations, readMeta, type CitationData, type Stance } from "../argu
 import { claimBodyFragment, claimPlainText } from "../argument/claimBody";
 import { computeStrengths, countCitations, positionBalance, type Ratings } from "../argument/claimStrength";
 import { computeFlags, type ClaimFlag } from "../argument/claimFlags";
+import { fullCite, shortCite, type CiteFields } from "../citations/debateCite";
 import { highlightSegments } from "../citations/highlightSegments";
 import { readAffirmativePositionId, resolveSides, type DebateSides } from "../argument/debateSides";
 
@@ -34,14 +35,8 @@ export type BriefSide = "aff" | "neg";
 export const SIDE_LABELS: Record<BriefSide, string> = { aff: "Affirmative", neg: "Negative" };
 
 /** The source fields a cite line needs (a `Source` row fits). */
-export interface BriefSource {
-  title: string;
-  author: string | null;
-  authorQualifications: string | null;
-  publisher: string | null;
-  publishedAt: Date | string | null;
-  url: string | null;
-}
+/** A card's source as the brief cites it. */
+export type BriefSource = CiteFields;
 
 export interface QuoteSegment {
   text: string;
@@ -51,7 +46,9 @@ export interface QuoteSegment {
 export interface BriefCard {
   citationId: string;
   tag: string;
-  /** Author, qualifications · publisher · date · “title” · url (empty when the source is unknown). */
+  /** "Smith 24" (empty when the source is unknown), read aloud and printed bold. */
+  shortCite: string;
+  /** The full cite: author, qualifications, date, “title”, publisher, URL, accessed (empty when the source is unknown). */
   cite: string;
   quote: string;
   /** [start, end) within `quote` of the words read aloud. */
@@ -104,25 +101,6 @@ export interface BriefOptions {
   aff?: string;
 }
 
-function formatDate(value: Date | string | null): string | null {
-  if (value === null) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  return date.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-}
-
-/** One-line citation in debate style; matches the evidence card's order of parts. */
-export function formatCiteLine(source: BriefSource): string {
-  const parts = [
-    source.author ? source.author + (source.authorQualifications ? `, ${source.authorQualifications}` : "") : null,
-    source.publisher,
-    formatDate(source.publishedAt),
-    source.title ? `“${source.title}”` : null,
-    source.url,
-  ].filter((p): p is string => Boolean(p));
-  return parts.join(" · ");
-}
-
 export function quoteSegments(quote: string, highlights: readonly [number, number][]): QuoteSegment[] {
   return highlightSegments(
     quote,
@@ -135,7 +113,8 @@ function toCard(c: CitationData, sources: ReadonlyMap<string, BriefSource>): Bri
   return {
     citationId: c.id,
     tag: c.tag.trim() || "Evidence",
-    cite: source ? formatCiteLine(source) : "",
+    shortCite: source ? shortCite(source) : "",
+    cite: source ? fullCite(source) : "",
     quote: c.exact,
     highlights: c.highlights.map(([s, e]) => [s, e]),
     segments: quoteSegments(c.exact, c.highlights),

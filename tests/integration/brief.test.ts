@@ -38,8 +38,8 @@ describe.each(DATABASE_KINDS)("the debate brief on %s", (kind) => {
       expect(md).toContain("## Contentions");
       expect(md).toContain("## Answers to their attacks");
       expect(md).toContain("#### ");
-      // The sample source's cite line: it has only a title.
-      expect(md).toContain("“Trump's Stance on Mexican Cartels: What It Means for U.S.-Mexico Relations”");
+      // The sample source's cite: it has only a title, so author and date are marked missing.
+      expect(md).toContain("**no author n.d.** \\[no author, n.d., “Trump's Stance on Mexican Cartels: What It Means for U.S.-Mexico Relations”\\]");
     }
   });
 

@@ -30,7 +30,7 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
   const cites: Record<string, CiteLine> = Object.fromEntries(
     sources.map((s) => [
       s.id,
-      { title: s.title, author: s.author, authorQualifications: s.authorQualifications, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url },
+      { title: s.title, author: s.author, authorQualifications: s.authorQualifications, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url, accessedAt: s.accessedAt?.toISOString() ?? null },
     ]),
   );
   const { user, access } = gate;

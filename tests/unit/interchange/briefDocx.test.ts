@@ -43,7 +43,8 @@ describe("briefToDocx", () => {
     // Tags are bold.
     const tag = /<w:r>((?:(?!<w:r>).)*?)<w:t[^>]*>Cartel fentanyl fuels the opioid crisis<\/w:t>/s.exec(xml)![1];
     expect(tag).toContain("<w:b/>");
-    expect(xml).toContain("Ana Ruiz, security analyst · Border Review · Jan 20, 2025");
+    expect(xml).toContain("Ruiz 25");
+    expect(xml).toContain("Ana Ruiz, security analyst, January 20, 2025");
   });
 
   it("writes the negative too", async () => {

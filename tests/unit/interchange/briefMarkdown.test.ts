@@ -15,7 +15,7 @@ describe("briefToMarkdown", () => {
     expect(md).toContain("**Resolution:** How should the U.S. confront Mexican cartels?");
     expect(md).toContain("### Contention 1: ");
     expect(md).toContain("### A1. ");
-    expect(md).toContain("#### Cartel fentanyl fuels the opioid crisis\n\nAna Ruiz, security analyst · Border Review · Jan 20, 2025 · “Trump's Stance on Mexican Cartels” · https://example.org/cartels\n\n> They traffic **vast amounts of fentanyl** and other drugs into the U.S. This contributes to **the nation’s opioid crisis**.");
+    expect(md).toContain("#### Cartel fentanyl fuels the opioid crisis\n\n**Ruiz 25** \\[Ana Ruiz, security analyst, January 20, 2025, “Trump's Stance on Mexican Cartels”, Border Review, https://example.org/cartels\\]\n\n> They traffic **vast amounts of fentanyl** and other drugs into the U.S. This contributes to **the nation’s opioid crisis**.");
     expect(md).toContain("↳ **Our answer:** Sovereignty objections ring hollow while Mexico fails to stop the drugs flowing north");
     expect(md.endsWith("\n")).toBe(true);
     expect(md).not.toMatch(/\n{3}/);

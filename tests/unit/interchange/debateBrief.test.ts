@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleBrief, briefSides, formatCiteLine, quoteSegments, type BriefArgument } from "../../../lib/interchange/debateBrief";
+import { assembleBrief, briefSides, quoteSegments, type BriefArgument } from "../../../lib/interchange/debateBrief";
 import { HAND_SOURCES, SAMPLE_SOURCES, handMadeDoc, sampleDoc } from "./briefFixtures";
 
 const texts = (list: { text: string }[]) => list.map((a) => a.text);
@@ -69,7 +69,8 @@ describe("assembleBrief on the sample map", () => {
     const fentanyl = brief.contentions.find((c) => c.text.startsWith("Cartels flooding"))!;
     expect(fentanyl.cards.map((c) => c.tag)).toEqual(["Cartel fentanyl fuels the opioid crisis", "Fighting cartels is a national security priority"]);
     const card = fentanyl.cards[0];
-    expect(card.cite).toBe("Ana Ruiz, security analyst · Border Review · Jan 20, 2025 · “Trump's Stance on Mexican Cartels” · https://example.org/cartels");
+    expect(card.shortCite).toBe("Ruiz 25");
+    expect(card.cite).toBe("Ana Ruiz, security analyst, January 20, 2025, “Trump's Stance on Mexican Cartels”, Border Review, https://example.org/cartels");
     expect(card.segments.map((s) => s.text).join("")).toBe(card.quote);
     expect(card.segments.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["vast amounts of fentanyl", "the nation’s opioid crisis"]);
     expect(card.highlights.map(([s, e]) => card.quote.slice(s, e))).toEqual(["vast amounts of fentanyl", "the nation’s opioid crisis"]);
@@ -119,9 +120,10 @@ describe("assembleBrief on a hand-made map", () => {
     expect(brief.answers[0].attack.responses).toMatchObject([{ claimId: "C1", ours: true }]);
     expect(brief.answers[1].attack.flags).toEqual(["unsupported", "unanswered"]);
     // The card of C cites a source that is not attached: no cite line.
-    expect(brief.answers[0].attack.cards[0]).toMatchObject({ tag: "Risk", cite: "" });
+    expect(brief.answers[0].attack.cards[0]).toMatchObject({ tag: "Risk", shortCite: "", cite: "" });
     expect(brief.offCase.map((a) => [a.attack.claimId, a.target.claimId])).toEqual([["E", "Q"]]);
-    expect(brief.position!.cards[0].cite).toBe("“Notes”");
+    // A source with only a title: author and date are marked missing, never invented.
+    expect(brief.position!.cards[0]).toMatchObject({ shortCite: "no author n.d.", cite: "no author, n.d., “Notes”" });
   });
 
   it("gives the negative its own case", () => {
@@ -134,9 +136,6 @@ describe("assembleBrief on a hand-made map", () => {
 });
 
 describe("cite lines and quote segments", () => {
-  it("skips missing parts", () => {
-    expect(formatCiteLine({ title: "T", author: "A", authorQualifications: null, publisher: null, publishedAt: "not a date", url: null })).toBe("A · “T”");
-  });
   it("splits a quote at highlight boundaries and clamps ranges", () => {
     expect(quoteSegments("abcdef", [[1, 3], [5, 99]])).toEqual([
       { text: "a", highlighted: false },

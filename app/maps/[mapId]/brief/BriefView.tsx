@@ -10,7 +10,11 @@ export function BriefCardView({ card }: { card: BriefCard }) {
   return (
     <div className={styles.card} data-testid="brief-card">
       <div className={styles.tag}>{card.tag}</div>
-      {card.cite && <div className={styles.cite}>{card.cite}</div>}
+      {card.cite && (
+        <div className={styles.cite}>
+          <strong className={styles.shortCite}>{card.shortCite}</strong> [{card.cite}]
+        </div>
+      )}
       <blockquote className={styles.quote}>
         {card.segments.map((s, i) => (s.highlighted ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
       </blockquote>
