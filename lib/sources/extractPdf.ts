@@ -1,4 +1,5 @@
 import { normalizeSourceText } from "./extractPlainText";
+import { EMPTY_FILE_METADATA, metadataDate, metadataText, type FileMetadata } from "./fileMetadata";
 import { MAX_PDF_PAGES, MAX_SOURCE_TEXT_CHARS, SourceLimitError, textTooLong } from "./sourceLimits";
 
 export class PdfWithoutTextError extends Error {
@@ -23,7 +24,7 @@ const PDFJS = "pdfjs-dist/legacy/build/pdf.mjs";
  * empty pages took ~14 s) and stops once the text passes MAX_SOURCE_TEXT_CHARS. pdf.js decodes
  * on the calling thread: run this on the upload parser's worker (sourceParserWorker.ts).
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+export async function extractPdfText(bytes: Uint8Array): Promise<{ text: string; metadata: FileMetadata }> {
   const pdfjs = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ PDFJS)) as typeof import("pdfjs-dist/legacy/build/pdf.mjs");
   let doc;
   try {
@@ -51,8 +52,19 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     }
     const text = normalizeSourceText(pages.join("\n\n"));
     if (!text) throw new PdfWithoutTextError();
-    return text;
+    return { text, metadata: await pdfMetadata(doc) };
   } finally {
     await doc.destroy();
+  }
+}
+
+/** The document information dictionary's Title, Author and CreationDate (publisher: PDFs have none). */
+async function pdfMetadata(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<FileMetadata> {
+  try {
+    const { info } = await doc.getMetadata();
+    const fields = (info ?? {}) as Record<string, unknown>;
+    return { ...EMPTY_FILE_METADATA, title: metadataText(fields.Title), author: metadataText(fields.Author), publishedAt: metadataDate(fields.CreationDate) };
+  } catch {
+    return EMPTY_FILE_METADATA;
   }
 }

@@ -1,6 +1,8 @@
 import { extractHtmlText } from "./extractHtml";
 import { extractPdfText, PdfWithoutTextError, UnreadablePdfError } from "./extractPdf";
 import { decodeUtf8, normalizeSourceText } from "./extractPlainText";
+import { EMPTY_FILE_METADATA, titleFromFileName, type FileMetadata } from "./fileMetadata";
+import { extractHtmlMetadata } from "./htmlMetadata";
 import { MAX_SOURCE_BYTES, MAX_SOURCE_TEXT_CHARS, SourceLimitError, textTooLong } from "./sourceLimits";
 
 export { MAX_SOURCE_BYTES };
@@ -8,7 +10,7 @@ export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm",
 
 export type SourceFormat = "text" | "markdown" | "html" | "pdf";
 
-export type Extraction = { ok: true; text: string; format: SourceFormat } | { ok: false; status: 400 | 413 | 503; error: string };
+export type Extraction = { ok: true; text: string; format: SourceFormat; metadata: FileMetadata } | { ok: false; status: 400 | 413 | 503; error: string };
 
 /** The format of an upload, from its name first (browsers often send no or a generic type), then its MIME type. */
 export function detectFormat(fileName: string, mimeType: string): SourceFormat | null {
@@ -46,9 +48,10 @@ async function extractWithinLimits(file: { name: string; type: string; bytes: Ui
     return { ok: false, status: 400, error: `“${file.name}” is not a supported file type. Upload a .txt, .md, .html or .pdf file, or paste the text.` };
   }
   let text: string;
+  let metadata = EMPTY_FILE_METADATA;
   if (format === "pdf") {
     try {
-      text = await extractPdfText(file.bytes);
+      ({ text, metadata } = await extractPdfText(file.bytes));
     } catch (error) {
       if (error instanceof PdfWithoutTextError || error instanceof UnreadablePdfError) return { ok: false, status: 400, error: error.message };
       throw error;
@@ -57,10 +60,11 @@ async function extractWithinLimits(file: { name: string; type: string; bytes: Ui
     const decoded = decodeUtf8(file.bytes);
     if (decoded === null) return { ok: false, status: 400, error: `“${file.name}” is not UTF-8 text.` };
     text = format === "html" ? extractHtmlText(decoded) : normalizeSourceText(decoded);
+    if (format === "html") metadata = extractHtmlMetadata(decoded);
   }
   if (!text) return { ok: false, status: 400, error: `No readable text was found in “${file.name}”.` };
   if (text.length > MAX_SOURCE_TEXT_CHARS) return { ok: false, status: 413, error: textTooLong() };
-  return { ok: true, text, format };
+  return { ok: true, text, format, metadata: { ...metadata, title: metadata.title ?? titleFromFileName(file.name) } };
 }
 
 export function tooLarge(bytes: number): string {

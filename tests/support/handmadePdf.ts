@@ -4,7 +4,7 @@ import zlib from "node:zlib";
  * A PDF written byte by byte from its objects (numbered from 1, object 1 the catalog), with a
  * correct cross-reference table. An object may be a Buffer (e.g. a stream with binary data).
  */
-export function pdfFromObjects(objects: (string | Buffer)[]): Buffer {
+export function pdfFromObjects(objects: (string | Buffer)[], trailerExtra = ""): Buffer {
   const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", "latin1")];
   let length = parts[0].length;
   const offsets: number[] = [];
@@ -16,7 +16,7 @@ export function pdfFromObjects(objects: (string | Buffer)[]): Buffer {
   });
   let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) xref += `${String(o).padStart(10, "0")} 00000 n \n`;
-  xref += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  xref += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${length}\n%%EOF\n`;
   parts.push(Buffer.from(xref, "latin1"));
   return Buffer.concat(parts);
 }
@@ -51,4 +51,20 @@ export function decompressionBombPdf(decodedBytes: number): Buffer {
     stream,
     FONT,
   ]);
+}
+
+/** One page showing `line`, with a document information dictionary (e.g. "/Title (T) /Author (A)"). */
+export function pdfWithInfo(info: string, line: string): Buffer {
+  const content = `BT /F1 12 Tf 72 720 Td (${line}) Tj ET`;
+  return pdfFromObjects(
+    [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      FONT,
+      `<< ${info} >>`,
+    ],
+    " /Info 6 0 R",
+  );
 }
