@@ -1,26 +1,22 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { z } from "zod";
+import { withMap } from "@/lib/http/withMap";
 import { refusal } from "@/lib/http/refusal";
-import { getSessionUser } from "@/lib/auth/sessionUser";
+import { threadStateSchema } from "@/lib/comments/commentRequests";
 import { setThreadState, threadOf } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string; threadId: string }> };
+const params = z.object({ mapId: z.string(), threadId: z.string() });
 
-export async function GET(_request: Request, { params }: Ctx) {
-  const { mapId, threadId } = await params;
-  const user = await getSessionUser();
-  const result = await threadOf(user?.id ?? null, mapId, threadId);
+export const GET = withMap("map.read", { params }, async ({ params: { mapId, threadId } }) => {
+  const result = await threadOf(mapId, threadId);
   if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread }, { headers: { "cache-control": "private, no-store" } });
-}
+});
 
 /** PATCH {resolved: boolean} — resolves or reopens the thread (commenters and up). */
-export async function PATCH(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { mapId, threadId } = req.params;
-  const result = await setThreadState(req.actorId, mapId, threadId, req.body);
+export const PATCH = withMap("map.comment", { params, body: threadStateSchema }, async ({ user, params: { mapId, threadId }, body }) => {
+  const result = await setThreadState(user.id, mapId, threadId, body);
   if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread });
-}
+});

@@ -1,17 +1,16 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { z } from "zod";
+import { withMap } from "@/lib/http/withMap";
 import { refusal } from "@/lib/http/refusal";
+import { commentTextSchema } from "@/lib/comments/commentRequests";
 import { replyToThread } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string; threadId: string }> };
+const params = z.object({ mapId: z.string(), threadId: z.string() });
 
 /** POST {body, mentions?} — replies in the thread (commenters and up). */
-export async function POST(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { mapId, threadId } = req.params;
-  const result = await replyToThread(req.actorId, mapId, threadId, req.body);
+export const POST = withMap("map.comment", { params, body: commentTextSchema }, async ({ user, params: { mapId, threadId }, body }) => {
+  const result = await replyToThread(user.id, mapId, threadId, body);
   if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread }, { status: 201 });
-}
+});
