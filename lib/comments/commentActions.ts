@@ -106,8 +106,14 @@ export async function startThread(actorId: string, mapId: string, request: z.inf
   return reloaded(mapId, threadId);
 }
 
-export async function replyToThread(actorId: string, mapId: string, threadId: string, request: z.infer<typeof commentTextSchema>): Promise<ThreadResult> {
+// replyToThread, setThreadState and editComment validate the body themselves, after looking up
+// the thread or comment (a missing one is 404 whatever the body), as they always have.
+
+export async function replyToThread(actorId: string, mapId: string, threadId: string, raw: unknown): Promise<ThreadResult> {
   if (!(await findThread(mapId, threadId))) return { ok: false, status: 404, error: "There is no such thread in this map." };
+  const parsed = commentTextSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const request = parsed.data;
   const mentioned = await resolveMentions(mapId, request.body, request.mentions);
   if (!mentioned.ok) return mentioned;
   const earlier = await threadParticipants(threadId);
@@ -116,9 +122,12 @@ export async function replyToThread(actorId: string, mapId: string, threadId: st
   return reloaded(mapId, threadId);
 }
 
-export async function setThreadState(actorId: string, mapId: string, threadId: string, request: z.infer<typeof threadStateSchema>): Promise<ThreadResult> {
+export async function setThreadState(actorId: string, mapId: string, threadId: string, raw: unknown): Promise<ThreadResult> {
   const thread = await findThread(mapId, threadId);
   if (!thread) return { ok: false, status: 404, error: "There is no such thread in this map." };
+  const parsed = threadStateSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const request = parsed.data;
   // Resolving a resolved thread keeps who resolved it first.
   if (request.resolved !== (thread.resolvedAt !== null)) await setThreadResolved(threadId, request.resolved ? actorId : null);
   publishMapEvent(mapId, { type: "comments-changed", threadId });
@@ -126,11 +135,14 @@ export async function setThreadState(actorId: string, mapId: string, threadId: s
 }
 
 /** `role`: the actor's role on the map (withMap checked map.comment). */
-export async function editComment(actorId: string, role: Role, mapId: string, commentId: string, request: z.infer<typeof commentTextSchema>): Promise<ThreadResult> {
+export async function editComment(actorId: string, role: Role, mapId: string, commentId: string, raw: unknown): Promise<ThreadResult> {
   const comment = await findComment(mapId, commentId);
   if (!comment) return { ok: false, status: 404, error: "There is no such comment in this map." };
   if (!can({ id: actorId }, "comment.edit", { kind: "comment", role, authorId: comment.authorId })) return { ok: false, status: 403, error: "Only its author can edit a comment." };
   if (comment.deleted) return { ok: false, status: 400, error: "A deleted comment cannot be edited." };
+  const parsed = commentTextSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const request = parsed.data;
   const mentioned = await resolveMentions(mapId, request.body, request.mentions);
   if (!mentioned.ok) return mentioned;
   await updateCommentBody(commentId, request.body);

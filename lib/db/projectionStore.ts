@@ -194,8 +194,8 @@ export function projectionHash(written: WrittenProjection): string {
   return hash.digest("base64url");
 }
 
-export async function storedProjectionHash(prisma: Pick<PrismaClient, "map">, mapId: string): Promise<string | null> {
-  const map = await prisma.map.findUnique({ where: { id: mapId }, select: { projectionHash: true } });
+export async function storedProjectionHash(db: Pick<Database, "prisma">, mapId: string): Promise<string | null> {
+  const map = await db.prisma.map.findUnique({ where: { id: mapId }, select: { projectionHash: true } });
   return map?.projectionHash ?? null;
 }
 
@@ -271,11 +271,11 @@ export async function writeProjectionDiff(db: Pick<Database, "runStatement">, ma
  * land between the read and the write.
  */
 export async function rewriteStoredProjection(
-  prisma: Pick<PrismaClient, "$transaction">,
+  db: Pick<Database, "prisma">,
   mapId: string,
   diffAgainst: (stored: WrittenProjection) => ProjectionDiff,
 ): Promise<ProjectionDiff> {
-  return prisma.$transaction(
+  return db.prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`select ${mapProjectionLock(mapId)}`;
       const changes = diffAgainst(await storedProjection(tx, mapId));

@@ -1,5 +1,4 @@
-import { getPrisma } from "./client";
-import type { PrismaClient } from "./generated/client";
+import { getPrisma, type Database } from "./client";
 
 export async function listMapSources(mapId: string) {
   const prisma = await getPrisma();
@@ -87,8 +86,8 @@ export async function addSourceVersion(mapId: string, sourceId: string, text: st
 
 /** The texts of the given source versions (those that exist), for the projection's citation check. */
 export async function findSourceVersionTexts(
-  prisma: Pick<PrismaClient, "sourceVersion">,
+  db: Pick<Database, "prisma">,
   versions: readonly { sourceId: string; version: number }[],
 ): Promise<{ sourceId: string; version: number; text: string }[]> {
-  return prisma.sourceVersion.findMany({ where: { OR: [...versions] }, select: { sourceId: true, version: true, text: true } });
+  return db.prisma.sourceVersion.findMany({ where: { OR: [...versions] }, select: { sourceId: true, version: true, text: true } });
 }

@@ -40,7 +40,7 @@ async function loadTexts(db: Database, cache: SourceTextCache, citations: readon
     else missing.set(k, { sourceId: c.sourceId, version: c.sourceVersion });
   }
   if (missing.size === 0) return;
-  const rows = await findSourceVersionTexts(db.prisma, [...missing.values()]);
+  const rows = await findSourceVersionTexts(db, [...missing.values()]);
   const found = new Map(rows.map((row) => [key(row.sourceId, row.version), row.text]));
   for (const k of missing.keys()) {
     const text = found.get(k) ?? null;
@@ -108,10 +108,10 @@ export async function refreshProjection(
     // case: the map was closed after its last refresh), one column says so. Reading every
     // row back in a locked transaction instead cost ~6 queries per room load.
     const implied = diffProjection(mapId, checked, { claims: new Map(), citations: new Map(), title: "", question: "" }).written;
-    const stored = await storedProjectionHash(db.prisma, mapId);
+    const stored = await storedProjectionHash(db, mapId);
     if (stored !== null && stored === projectionHash(implied)) return { ...counts, written: implied, rowsChanged: 0 };
   }
   // Compared with the stored rows under the map's projection lock (rewriteStoredProjection).
-  const diff = await rewriteStoredProjection(db.prisma, mapId, (stored) => diffProjection(mapId, checked, stored));
+  const diff = await rewriteStoredProjection(db, mapId, (stored) => diffProjection(mapId, checked, stored));
   return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
 }

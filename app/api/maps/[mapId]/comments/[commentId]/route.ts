@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { withMap } from "@/lib/http/withMap";
 import { refusal } from "@/lib/http/refusal";
-import { commentTextSchema } from "@/lib/comments/commentRequests";
 import { deleteComment, editComment } from "@/lib/comments/commentActions";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ mapId: z.string(), commentId: z.string() });
 
-/** PATCH {body, mentions?} — edits my own comment. */
-export const PATCH = withMap("map.comment", { params, body: commentTextSchema }, async ({ user, access, params: { mapId, commentId }, body }) => {
+/** PATCH {body, mentions?} — edits my own comment. The lib call validates the body after its lookup (a missing thread or comment is 404 whatever the body). */
+export const PATCH = withMap("map.comment", { params, body: z.unknown() }, async ({ user, access, params: { mapId, commentId }, body }) => {
   const result = await editComment(user.id, access.role, mapId, commentId, body);
   if (!result.ok) return refusal(result);
   return Response.json({ thread: result.thread });
