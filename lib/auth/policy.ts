@@ -35,7 +35,7 @@ export function isOwnerRole(role: Role | null | undefined): boolean {
   return atLeast(role, "owner");
 }
 
-/** Who asks; null when signed out (every action but none is refused then). */
+/** Who asks; null when signed out (then every action is refused). */
 export interface Actor {
   id: string;
 }
