@@ -43,7 +43,9 @@ export async function readRouteInput<P, Q>(request: Request, rawParams: Promise<
   if (!params.success) return Response.json({ error: firstIssueMessage(params.error) }, { status: 400 });
   let query = undefined as Q;
   if (options.query) {
-    const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    // The first value of a repeated key, as URLSearchParams.get reads it.
+    const search = new URL(request.url).searchParams;
+    const parsed = options.query.safeParse(Object.fromEntries([...new Set(search.keys())].map((key) => [key, search.get(key)])));
     if (!parsed.success) return Response.json({ error: (options.queryError ?? firstIssueMessage)(parsed.error) }, { status: 400 });
     query = parsed.data;
   }
