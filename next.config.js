@@ -1,23 +1,12 @@
 // @ts-check
+import { cspDirectives } from "./lib/http/cspDirectives.mjs";
+
 const dev = process.env.NODE_ENV !== "production";
 
 // Pages get a per-response nonce policy from proxy.ts (lib/http/contentSecurityPolicy.ts),
 // which replaces this one; this stricter one (no inline script at all) covers everything
-// else: API responses, static files. React Flow/TipTap set inline styles, so styles keep
-// 'unsafe-inline'; 'unsafe-eval' only in development. Nothing loads from another origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// else: API responses, static files. The directive list is written once, in cspDirectives.mjs.
+const contentSecurityPolicy = cspDirectives("", dev);
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },

@@ -5,6 +5,7 @@ import { listMapsForUser } from "@/lib/db/maps";
 import { listTeamsForUser } from "@/lib/db/teams";
 import { NewMapForm } from "@/components/maps/NewMapForm";
 import { ImportMapForm } from "@/components/maps/ImportMapForm";
+import { can } from "@/lib/auth/policy";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My maps · Claimboard" };
@@ -19,7 +20,7 @@ export default async function MapsPage() {
     <main className="page">
       <h1>My maps</h1>
       <div style={{ display: "flex", gap: 10, flexWrap: "wrap", alignItems: "flex-start" }}>
-        <NewMapForm teams={teams.filter((t) => t.role === "owner" || t.role === "editor")} />
+        <NewMapForm teams={teams.filter((t) => can(user, "team.createMap", { kind: "team", role: t.role }))} />
         <ImportMapForm />
       </div>
       {maps.length === 0 ? (

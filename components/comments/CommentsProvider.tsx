@@ -11,6 +11,7 @@ import { onOpenThreadRequest } from "./inboxSignal";
 import { ThreadPanel } from "./ThreadPanel";
 import { useCommentThreads } from "./useCommentThreads";
 import { useMapMembers } from "./useMapMembers";
+import { asRole, can } from "@/lib/auth/policy";
 
 interface Props {
   mapId: string;
@@ -63,8 +64,9 @@ export function CommentsProvider({ mapId, conn, connected, role, userId, childre
     () => ({
       mapId,
       userId,
-      canComment: role !== "viewer",
-      isOwner: role === "owner",
+      canComment: can({ id: userId }, "map.comment", { kind: "map", role: asRole(role) }),
+      canEditComment: (authorId: string | null) => can({ id: userId }, "comment.edit", { kind: "comment", role: asRole(role), authorId }),
+      canDeleteComment: (authorId: string | null) => can({ id: userId }, "comment.delete", { kind: "comment", role: asRole(role), authorId }),
       threads: comments.threads,
       openByClaim: comments.openByClaim,
       openByCitation: comments.openByCitation,

@@ -64,9 +64,9 @@ export function ThreadCard({ thread, label }: { thread: ThreadView; label?: stri
                 {c.body}
               </p>
             )}
-            {!c.deleted && editing !== c.id && ctx.canComment && (c.authorId === ctx.userId || ctx.isOwner) && (
+            {!c.deleted && editing !== c.id && ctx.canDeleteComment(c.authorId) && (
               <div className={styles.commentActions}>
-                {c.authorId === ctx.userId && (
+                {ctx.canEditComment(c.authorId) && (
                   <button type="button" className={styles.linkButton} onClick={() => setEditing(c.id)} data-testid="comment-edit">
                     Edit
                   </button>

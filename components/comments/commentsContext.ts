@@ -19,7 +19,9 @@ export interface CommentsContextValue {
   mapId: string;
   userId: string;
   canComment: boolean;
-  isOwner: boolean;
+  /** The policy's comment.edit / comment.delete for a comment by `authorId`. */
+  canEditComment(authorId: string | null): boolean;
+  canDeleteComment(authorId: string | null): boolean;
   threads: ThreadView[];
   openByClaim: ReadonlyMap<string, number>;
   openByCitation: ReadonlyMap<string, number>;

@@ -29,6 +29,7 @@ import { ScoreContext, type ScoreContextValue } from "@/components/scores/scoreC
 import { PositionBalance } from "@/components/scores/PositionBalance";
 import { LiveFlow } from "@/components/flow/LiveFlow";
 import { swapSides } from "@/lib/argument/debateSides";
+import { asRole, can } from "@/lib/auth/policy";
 
 export interface MapEditorProps {
   mapId: string;
@@ -64,7 +65,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   });
   const scores = useClaimScores(view.tree, view.citationsByClaim, ratings.votes);
   const sides = useDebateSides(doc, view.tree);
-  const canRate = status.role !== "viewer";
+  const canRate = can({ id: user.id }, "map.rate", { kind: "map", role: asRole(status.role) });
   const rateClaim = ratings.rate;
   const scoreContext = useMemo<ScoreContextValue>(
     () => ({ strengths: scores.strengths, flags: scores.flags, ratings: ratings.byClaim, canRate, rate: (id, value) => void rateClaim(id, value) }),
@@ -262,6 +263,9 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
     setMode(next);
   };
 
+  // The page's role may comment but not edit (a commenter): the notice says so.
+  const pageRole = { kind: "map", role: asRole(role) } as const;
+  const pageMayCommentOnly = can({ id: user.id }, "map.comment", pageRole) && !can({ id: user.id }, "map.edit", pageRole);
   const roleReason =
     pageReadOnly ? `Your role on this map is ${role}.` : status.serverReadOnly ? "The server opened this map read-only for you." : "";
 
@@ -291,7 +295,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
       </div>
       {readOnly && (
         <p className={styles.readOnly} role="note" data-testid="read-only-notice">
-          <strong>{role === "commenter" ? COMMENTER_MESSAGE : READ_ONLY_MESSAGE}</strong> {roleReason}
+          <strong>{pageMayCommentOnly ? COMMENTER_MESSAGE : READ_ONLY_MESSAGE}</strong> {roleReason}
         </p>
       )}
       {status.status === "closed" && status.closeReason && (

@@ -2,19 +2,20 @@
 import { useState } from "react";
 import styles from "./SharePanel.module.css";
 import { InviteLinksPanel } from "@/components/invites/InviteLinksPanel";
+import { can, type Role } from "@/lib/auth/policy";
 
 interface Member {
   userId: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
 }
 
 /**
  * Owners add people who have an account, by email, as editor, commenter or viewer, remove
  * them, and create invite links; `children` holds the owner's other map tools.
  */
-export function SharePanel({ mapId, initialMembers, children }: { mapId: string; initialMembers: Member[]; children?: React.ReactNode }) {
+export function SharePanel({ mapId, me, initialMembers, children }: { mapId: string; me: string; initialMembers: Member[]; children?: React.ReactNode }) {
   const [members, setMembers] = useState(initialMembers);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +59,8 @@ export function SharePanel({ mapId, initialMembers, children }: { mapId: string;
         {members.map((m) => (
           <li key={m.userId}>
             <span>{m.name}</span> <span className="muted small">{m.email}</span> <span className={styles.role}>{m.role}</span>
-            {m.role !== "owner" && (
+            {/* An owner's share is not removed from here (the policy's membership.change). */}
+            {can({ id: me }, "membership.change", { kind: "membership", role: m.role }) && (
               <button type="button" className={styles.remove} onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>Remove</button>
             )}
           </li>

@@ -2,20 +2,24 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import styles from "./TeamMembers.module.css";
+import { can, type Role } from "@/lib/auth/policy";
 
 interface Member {
   userId: string;
   /** Only owners get members' emails. */
   email?: string;
   name: string;
-  role: string;
+  role: Role;
 }
 
 /**
- * The team's members. Owners change roles, remove members, add an existing account by
- * email and transfer ownership; anyone can leave (the last owner must transfer first).
+ * The team's members. Owners (`canManage`: the page asked the policy for team.manage) change
+ * roles, remove members, add an existing account by email and transfer ownership; anyone can
+ * leave (the last owner must transfer first).
  */
-export function TeamMembers({ teamId, me, isOwner, initialMembers }: { teamId: string; me: string; isOwner: boolean; initialMembers: Member[] }) {
+export function TeamMembers({ teamId, me, canManage, initialMembers }: { teamId: string; me: string; canManage: boolean; initialMembers: Member[] }) {
+  // An owner's own role is fixed here (it changes by transfer): the policy's membership.change.
+  const changeable = (m: Member) => can({ id: me }, "membership.change", { kind: "membership", role: m.role });
   const router = useRouter();
   const [members, setMembers] = useState(initialMembers);
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +70,7 @@ export function TeamMembers({ teamId, me, isOwner, initialMembers }: { teamId: s
             <span className={styles.who}>
               {m.name} {m.email && <span className="muted small">{m.email}</span>}
             </span>
-            {isOwner && m.role !== "owner" ? (
+            {canManage && changeable(m) ? (
               <select value={m.role} onChange={(e) => void changeRole(m, e.target.value)} aria-label={`Role of ${m.name}`}>
                 <option value="editor">Editor</option>
                 <option value="commenter">Commenter</option>
@@ -75,17 +79,17 @@ export function TeamMembers({ teamId, me, isOwner, initialMembers }: { teamId: s
             ) : (
               <span className={styles.role}>{m.role}</span>
             )}
-            {isOwner && m.userId !== me && (
+            {canManage && m.userId !== me && (
               <>
                 <button type="button" className={styles.link} onClick={() => transfer(m)}>Make owner</button>
-                {m.role !== "owner" && <button type="button" className={styles.danger} onClick={() => remove(m)}>Remove</button>}
+                {changeable(m) && <button type="button" className={styles.danger} onClick={() => remove(m)}>Remove</button>}
               </>
             )}
             {m.userId === me && <button type="button" className={styles.danger} onClick={leave}>Leave team</button>}
           </li>
         ))}
       </ul>
-      {isOwner && (
+      {canManage && (
         <form onSubmit={addByEmail} className={styles.form} noValidate>
           <input name="email" type="email" placeholder="teammate@example.com" aria-label="Email to add" required />
           <select name="role" aria-label="Team role" defaultValue="editor">

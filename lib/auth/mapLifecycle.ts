@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { firstIssueMessage } from "./credentialsSchema";
-import { authorizeMap } from "./mapPermissions";
 import { authorizeTeam } from "./teamPermissions";
+import { can, isOwnerRole } from "./policy";
 import { fail, type ServiceResult } from "./serviceResult";
 import { buildNewMapState } from "../argument/newMapState";
 import { publishMapEvent } from "../collab/mapEvents";
@@ -20,12 +20,12 @@ export const moveMapSchema = z.object({ teamId: z.string().min(1).max(64).nullab
 
 /** Anyone signed in creates personal maps; a team map needs the team's editor role or more. */
 export async function createMapFor(actorId: string | null, raw: unknown): Promise<ServiceResult<{ id: string }>> {
-  if (!actorId) return fail(401, "Sign in to create a map.");
+  if (!actorId || !can({ id: actorId }, "map.create", { kind: "account" })) return fail(401, "Sign in to create a map.");
   const parsed = createMapSchema.safeParse(raw);
   if (!parsed.success) return fail(400, firstIssueMessage(parsed.error));
   const teamId = parsed.data.teamId ?? null;
   if (teamId) {
-    const access = await authorizeTeam(actorId, teamId, "create-map");
+    const access = await authorizeTeam(actorId, teamId, "team.createMap");
     if (!access.ok) return fail(access.status, access.reason);
   }
   const { title, question } = parsed.data;
@@ -33,23 +33,20 @@ export async function createMapFor(actorId: string | null, raw: unknown): Promis
   return { ok: true, value: await insertMap({ title, question, teamId, ownerId: actorId, state, projection }) };
 }
 
-/** Owners only. Every instance closes the map's sockets with 4410 and drops its room. */
-export async function deleteMapBy(actorId: string | null, mapId: string): Promise<ServiceResult<{ deleted: true }>> {
-  const access = await authorizeMap(actorId, mapId, "manage");
-  if (!access.ok) return fail(access.status, access.reason);
-  if (!(await deleteMapRow(mapId, actorId!))) return fail(404, "There is no map with this id.");
+/** The caller checked map.delete (withMap). Every instance closes the map's sockets with 4410 and drops its room. */
+export async function deleteMapBy(actorId: string, mapId: string): Promise<ServiceResult<{ deleted: true }>> {
+  if (!(await deleteMapRow(mapId, actorId))) return fail(404, "There is no map with this id.");
   publishMapEvent(mapId, { type: "map-deleted" });
   return { ok: true, value: { deleted: true } };
 }
 
-/** An owner removes a direct share; that person's open sockets re-authorize at once. */
-export async function removeMapMemberBy(actorId: string | null, mapId: string, userId: string): Promise<ServiceResult<MapMemberView[]>> {
-  const access = await authorizeMap(actorId, mapId, "manage");
-  if (!access.ok) return fail(access.status, access.reason);
+/** An owner (map.share, checked by withMap) removes a direct share; that person's open sockets re-authorize at once. */
+export async function removeMapMemberBy(actorId: string, mapId: string, userId: string): Promise<ServiceResult<MapMemberView[]>> {
   const members = await listMapMembers(mapId);
   const target = members.find((m) => m.userId === userId);
   if (!target) return fail(404, "That person has no direct share on this map.");
-  if (target.role === "owner" && members.filter((m) => m.role === "owner").length <= 1) {
+  const owners = members.filter((m) => isOwnerRole(m.role)).length;
+  if (!can({ id: actorId }, "membership.remove", { kind: "membership", role: target.role, owners })) {
     return fail(400, "The map's only owner cannot be removed.");
   }
   await removeMapMember(mapId, userId);
@@ -58,21 +55,17 @@ export async function removeMapMemberBy(actorId: string | null, mapId: string, u
   return { ok: true, value: await listMapMembers(mapId) };
 }
 
-/** The map's owner moves it into a team they own or edit in (or back to personal: null). */
-export async function moveMapToTeam(actorId: string | null, mapId: string, raw: unknown): Promise<ServiceResult<{ teamId: string | null }>> {
-  const access = await authorizeMap(actorId, mapId, "manage");
-  if (!access.ok) return fail(access.status, access.reason);
-  const parsed = moveMapSchema.safeParse(raw);
-  if (!parsed.success) return fail(400, firstIssueMessage(parsed.error));
-  const teamId = parsed.data.teamId;
+/** The map's owner (map.move, checked by withMap) moves it into a team they own or edit in (or back to personal: null). */
+export async function moveMapToTeam(actorId: string, mapId: string, request: z.infer<typeof moveMapSchema>): Promise<ServiceResult<{ teamId: string | null }>> {
+  const teamId = request.teamId;
   if (teamId) {
-    const team = await authorizeTeam(actorId, teamId, "create-map");
+    const team = await authorizeTeam(actorId, teamId, "team.createMap");
     if (!team.ok) return fail(team.status, team.reason);
   }
   const map = await findMap(mapId);
   if (!map) return fail(404, "There is no map with this id.");
   if (map.teamId === teamId) return { ok: true, value: { teamId } };
-  await setMapTeam(mapId, teamId, actorId!);
+  await setMapTeam(mapId, teamId, actorId);
   // Team members gain (or lose) their team role on this map: every open socket re-authorizes.
   publishMapEvent(mapId, { type: "access-changed-all" });
   return { ok: true, value: { teamId } };

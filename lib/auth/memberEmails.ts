@@ -1,10 +1,8 @@
-import type { MapRole } from "../db/maps";
-
 /**
- * A member list as `viewerRole` may see it: owners share and manage by email, so they see
- * every member's address; editors, commenters and viewers see names and roles only.
+ * A member list as its reader may see it: owners share and manage by email, so they see
+ * every member's address (the policy's map.seeEmails / team.seeEmails); others see names and roles only.
  */
-export function membersAsSeenBy<T extends { email: string }>(viewerRole: MapRole, members: T[]): (Omit<T, "email"> & { email?: string })[] {
-  if (viewerRole === "owner") return members;
+export function membersAsSeenBy<T extends { email: string }>(seesEmails: boolean, members: T[]): (Omit<T, "email"> & { email?: string })[] {
+  if (seesEmails) return members;
   return members.map(({ email: _hidden, ...rest }) => rest);
 }

@@ -1,6 +1,6 @@
 import { getPrisma } from "./client";
-import type { Role } from "./generated/client";
-import { higherRole } from "./roleRank";
+import type { Prisma, Role } from "./generated/client";
+import { higherRole } from "../auth/policy";
 
 export interface MapRoleSources {
   exists: boolean;
@@ -11,25 +11,30 @@ export interface MapRoleSources {
 }
 
 /**
- * What a user's role on a map is, from one query: the direct MapMember share and the role
- * in the map's team, whichever is higher.
+ * The user's two roles on a map, as part of any map query's `select`: the direct MapMember
+ * share and the role in the map's team. effectiveRoleOf turns them into the effective role;
+ * every query that needs it (access checks, the map list, invite acceptance) uses this pair.
  */
-export async function findMapRoleSources(mapId: string, userId: string): Promise<MapRoleSources> {
-  const prisma = await getPrisma();
-  const map = await prisma.map.findUnique({
-    where: { id: mapId },
-    select: {
-      teamId: true,
-      members: { where: { userId }, select: { role: true } },
-      team: { select: { members: { where: { userId }, select: { role: true } } } },
-    },
-  });
-  if (!map) return { exists: false, teamId: null, direct: null, team: null, effective: null };
-  const direct = map.members[0]?.role ?? null;
-  const team = map.team?.members[0]?.role ?? null;
-  return { exists: true, teamId: map.teamId, direct, team, effective: higherRole(direct, team) };
+export function mapRoleSelect(userId: string) {
+  return {
+    members: { where: { userId }, select: { role: true } },
+    team: { select: { members: { where: { userId }, select: { role: true } } } },
+  } satisfies Prisma.MapSelect;
 }
 
-export async function findEffectiveRole(mapId: string, userId: string): Promise<Role | null> {
-  return (await findMapRoleSources(mapId, userId)).effective;
+type MapRoleRow = { members: { role: Role }[]; team: { members: { role: Role }[] } | null };
+
+/** The effective role: the higher of the direct share and the team role. */
+export function effectiveRoleOf(row: MapRoleRow): { direct: Role | null; team: Role | null; effective: Role | null } {
+  const direct = row.members[0]?.role ?? null;
+  const team = row.team?.members[0]?.role ?? null;
+  return { direct, team, effective: higherRole(direct, team) };
+}
+
+/** What a user's role on a map is, from one query (inside `tx` when given). */
+export async function findMapRoleSources(mapId: string, userId: string, tx?: Prisma.TransactionClient): Promise<MapRoleSources> {
+  const db = tx ?? (await getPrisma());
+  const map = await db.map.findUnique({ where: { id: mapId }, select: { teamId: true, ...mapRoleSelect(userId) } });
+  if (!map) return { exists: false, teamId: null, direct: null, team: null, effective: null };
+  return { exists: true, teamId: map.teamId, ...effectiveRoleOf(map) };
 }

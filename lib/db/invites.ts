@@ -1,6 +1,7 @@
 import { getPrisma } from "./client";
 import type { Prisma, Role } from "./generated/client";
-import { higherRole, roleRank } from "./roleRank";
+import { findMapRoleSources } from "./effectiveRole";
+import { can } from "../auth/policy";
 import { recordAudit } from "./auditLog";
 
 export type InviteScope = { teamId: string } | { mapId: string };
@@ -101,15 +102,6 @@ export async function findInviteByTokenHash(tokenHash: string): Promise<InviteTa
   return { id: row.id, role: row.role, status: inviteStatus(row), teamId: row.teamId, teamName: row.team?.name ?? null, mapId: row.mapId, mapTitle: row.map?.title ?? null };
 }
 
-/** Direct share or team role on the map, whichever is higher (as authorizeMap sees it). */
-async function effectiveMapRole(tx: Prisma.TransactionClient, mapId: string, userId: string): Promise<Role | null> {
-  const map = await tx.map.findUnique({
-    where: { id: mapId },
-    select: { members: { where: { userId }, select: { role: true } }, team: { select: { members: { where: { userId }, select: { role: true } } } } },
-  });
-  return higherRole(map?.members[0]?.role, map?.team?.members[0]?.role);
-}
-
 export type AcceptOutcome =
   | { ok: true; joined: boolean; role: Role; teamId: string | null; mapId: string | null }
   | { ok: false; reason: "not-found" | "expired" | "revoked" | "used up" };
@@ -130,8 +122,8 @@ export async function acceptInvite(tokenHash: string, userId: string): Promise<A
     if (status !== "active") return { ok: false, reason: status } as const;
     const current = invite.teamId
       ? (await tx.teamMember.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId } } }))?.role
-      : await effectiveMapRole(tx, invite.mapId!, userId);
-    if (current && roleRank(current) >= roleRank(invite.role)) {
+      : (await findMapRoleSources(invite.mapId!, userId, tx)).effective;
+    if (current && !can({ id: userId }, "invite.accept", { kind: "invite", role: current ?? null, grants: invite.role })) {
       return { ok: true, joined: false, role: current, teamId: invite.teamId, mapId: invite.mapId } as const;
     }
     const counted = await tx.$executeRaw`

@@ -2,11 +2,12 @@ import * as Y from "yjs";
 import { Prisma, type PrismaClient } from "./generated/client";
 import { serverDoc } from "./serverDoc";
 import type { Database } from "./client";
+import { mapUpdateLogLock, mapUpdateLogSharedLock } from "./advisoryLocks";
 
 type Db = Pick<PrismaClient, "$transaction" | "mapUpdate" | "mapSnapshot">;
 
 // Appends and compaction of one map serialize on a PostgreSQL advisory lock keyed by the
-// map id: appends take it shared, compaction exclusive. Without it, an append whose id was
+// map id (advisoryLocks.ts): appends take it shared, compaction exclusive. Without it, an append whose id was
 // allocated before but committed after a compaction's read would have an id below the new
 // snapshot's lastUpdateId and be skipped by every later load. (PGlite accepts the same calls.)
 
@@ -40,7 +41,7 @@ function appendStatement(rows: readonly { mapId: string; update: Uint8Array }[])
   const mapIds = [...new Set(rows.map((r) => r.mapId))].sort();
   const values = Prisma.join(rows.map((r, i) => Prisma.sql`(${r.mapId}::text, ${new Uint8Array(r.update)}::bytea, ${Prisma.raw(String(i))}::int)`));
   return Prisma.sql`
-    with locks as materialized (select pg_advisory_xact_lock_shared(hashtext(m)) from unnest(${mapIds}::text[]) as m order by m)
+    with locks as materialized (select ${mapUpdateLogSharedLock(Prisma.raw("m"))} from unnest(${mapIds}::text[]) as m order by m)
     insert into "MapUpdate" ("mapId", "update")
     select v.m, v.u from (values ${values}) as v(m, u, n)
     where (select count(*) from locks) >= 0
@@ -67,7 +68,7 @@ export interface CompactionResult {
  */
 export async function compactMapLog(db: Db, mapId: string): Promise<CompactionResult> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${mapId}))`;
+    await tx.$executeRaw`select ${mapUpdateLogLock(mapId)}`;
     const snapshot = await tx.mapSnapshot.findUnique({ where: { mapId } });
     const rows = await tx.mapUpdate.findMany({
       where: { mapId, id: { gt: snapshot?.lastUpdateId ?? 0n } },

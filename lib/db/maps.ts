@@ -1,7 +1,7 @@
 import { getPrisma } from "./client";
 import type { Role } from "./generated/client";
 import { insertMapFromTemplate, type MapTemplate } from "./mapTemplate";
-import { higherRole } from "./roleRank";
+import { effectiveRoleOf, mapRoleSelect } from "./effectiveRole";
 
 export type MapRole = Role;
 
@@ -24,15 +24,16 @@ export async function listMapsForUser(userId: string): Promise<MapListItem[]> {
       title: true,
       updatedAt: true,
       teamId: true,
-      members: { where: { userId }, select: { role: true } },
-      team: { select: { name: true, members: { where: { userId }, select: { role: true } } } },
+      ...mapRoleSelect(userId),
+      team: { select: { name: true, ...mapRoleSelect(userId).team.select } },
     },
     orderBy: { updatedAt: "desc" },
   });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
-    role: higherRole(r.members[0]?.role, r.team?.members[0]?.role)!,
+    // Listed maps have a share or a team role, so the effective role is never null.
+    role: effectiveRoleOf(r).effective!,
     updatedAt: r.updatedAt.toISOString(),
     teamId: r.teamId,
     teamName: r.team?.name ?? null,

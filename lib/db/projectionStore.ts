@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "./generated/client";
 import type { CitationData, ClaimRow, MapProjection } from "../argument";
+import type { Database } from "./client";
+import { mapProjectionLock } from "./advisoryLocks";
 
 type Tx = Pick<PrismaClient, "claim" | "citation" | "map">;
 
@@ -192,8 +194,8 @@ export function projectionHash(written: WrittenProjection): string {
   return hash.digest("base64url");
 }
 
-export async function storedProjectionHash(prisma: Pick<PrismaClient, "map">, mapId: string): Promise<string | null> {
-  const map = await prisma.map.findUnique({ where: { id: mapId }, select: { projectionHash: true } });
+export async function storedProjectionHash(db: Pick<Database, "prisma">, mapId: string): Promise<string | null> {
+  const map = await db.prisma.map.findUnique({ where: { id: mapId }, select: { projectionHash: true } });
   return map?.projectionHash ?? null;
 }
 
@@ -216,8 +218,7 @@ export async function storedProjection(tx: Tx, mapId: string): Promise<WrittenPr
 /**
  * A diff as one statement: deletes the rows gone from the doc, upserts the changed
  * ones (a row may exist even though this room never wrote it: another instance's refresh),
- * and stores the new hash, under the map's projection lock (class 7101, a different lock
- * space from the update log's), so refreshes of one map from several instances apply whole.
+ * and stores the new hash, under the map's projection lock (advisoryLocks.ts), so refreshes of one map from several instances apply whole.
  * One statement instead of Prisma's interactive transaction (BEGIN, lock, two deletes, two
  * createMany, update, COMMIT): under 500 maps being typed in, those cost ~1 ms of CPU per
  * query and were half of the server's CPU. The lock CTE runs as an InitPlan before any row
@@ -228,7 +229,7 @@ export function projectionDiffStatement(mapId: string, diff: ProjectionDiff): Pr
   const question = diff.meta?.question || null;
   // Citations first: they reference claims.
   return Prisma.sql`
-    with lock as materialized (select pg_advisory_xact_lock(7101, hashtext(${mapId}))),
+    with lock as materialized (select ${mapProjectionLock(mapId)}),
     gone_citations as (${deleteRows(mapId, CITATION_TABLE, diff.citations.gone)}),
     gone_claims as (${deleteRows(mapId, CLAIM_TABLE, diff.claims.gone)}),
     claims as (${upsertRows(mapId, CLAIM_TABLE, diff.claims.changed)}),
@@ -257,4 +258,30 @@ function upsertRows(mapId: string, t: ProjectedTable<string>, rows: Row[]): Pris
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${Prisma.raw(recordTypes)})
       where (select count(*) from lock) >= 0
       on conflict ("mapId", id) do update set ${Prisma.raw(updates)}`;
+}
+
+/** Writes a diff against what the room wrote last (one statement, projectionDiffStatement). */
+export async function writeProjectionDiff(db: Pick<Database, "runStatement">, mapId: string, diff: ProjectionDiff): Promise<void> {
+  await db.runStatement(projectionDiffStatement(mapId, diff));
+}
+
+/**
+ * Reads the stored rows and writes `diffAgainst(stored)` under the map's projection lock (the
+ * write takes it again; advisory locks are re-entrant), so another instance's refresh cannot
+ * land between the read and the write.
+ */
+export async function rewriteStoredProjection(
+  db: Pick<Database, "prisma">,
+  mapId: string,
+  diffAgainst: (stored: WrittenProjection) => ProjectionDiff,
+): Promise<ProjectionDiff> {
+  return db.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select ${mapProjectionLock(mapId)}`;
+      const changes = diffAgainst(await storedProjection(tx, mapId));
+      await tx.$executeRaw(projectionDiffStatement(mapId, changes));
+      return changes;
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }

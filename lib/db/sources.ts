@@ -1,4 +1,4 @@
-import { getPrisma } from "./client";
+import { getPrisma, type Database } from "./client";
 
 export async function listMapSources(mapId: string) {
   const prisma = await getPrisma();
@@ -82,4 +82,12 @@ export async function addSourceVersion(mapId: string, sourceId: string, text: st
     await tx.sourceVersion.create({ data: { sourceId, version, text } });
     return { ok: true, version, previous: latest?.version ?? null } as const;
   });
+}
+
+/** The texts of the given source versions (those that exist), for the projection's citation check. */
+export async function findSourceVersionTexts(
+  db: Pick<Database, "prisma">,
+  versions: readonly { sourceId: string; version: number }[],
+): Promise<{ sourceId: string; version: number; text: string }[]> {
+  return db.prisma.sourceVersion.findMany({ where: { OR: [...versions] }, select: { sourceId: true, version: true, text: true } });
 }

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { authorizeMap } from "../auth/mapPermissions";
-import { firstIssueMessage } from "../auth/credentialsSchema";
 import { publishMapEvent } from "../collab/mapEvents";
 import { readClaim } from "../argument/claimSchema";
 import { loadMapDoc } from "../db/mapState";
@@ -9,8 +7,8 @@ import { projectedClaimKind, summarizeRatings, writeRating, type ClaimRatingSumm
 /**
  * Members rate each claim's impact on its parent, 0–4 (Kialo-style: 0 no impact … 4 very
  * high). Ratings are keyed by claim id, so they survive moves, stance flips and text edits;
- * the strength formula (lib/argument/claimStrength.ts) takes their mean. Viewers may read
- * them; commenters and up rate.
+ * the strength formula (lib/argument/claimStrength.ts) takes their mean. Readers see them
+ * (map.read), commenters and up rate (map.rate): withMap checks before these run.
  */
 export const ratingRequestSchema = z.object({
   claimId: z.string({ message: "claimId is required." }).min(1, "claimId is required.").max(200, "claimId is too long."),
@@ -23,10 +21,8 @@ export type RatingsResult =
   | { ok: true; ratings: ClaimRatingSummary[] }
   | { ok: false; status: 400 | 401 | 403 | 404; error: string };
 
-export async function ratingsOf(actorId: string | null, mapId: string): Promise<RatingsResult> {
-  const access = await authorizeMap(actorId, mapId, "read");
-  if (!access.ok) return { ok: false, status: access.status, error: access.reason };
-  return { ok: true, ratings: await summarizeRatings(mapId, actorId!) };
+export async function ratingsOf(actorId: string, mapId: string): Promise<RatingsResult> {
+  return { ok: true, ratings: await summarizeRatings(mapId, actorId) };
 }
 
 /** The claim's kind: from the projection, or (it lags a new claim briefly) from the stored doc. */
@@ -41,16 +37,12 @@ async function claimKind(mapId: string, claimId: string): Promise<string | null>
   }
 }
 
-export async function rateClaim(actorId: string | null, mapId: string, raw: unknown): Promise<RatingsResult> {
-  const access = await authorizeMap(actorId, mapId, "comment");
-  if (!access.ok) return { ok: false, status: access.status, error: access.reason };
-  const parsed = ratingRequestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, error: firstIssueMessage(parsed.error) };
-  const { claimId, value } = parsed.data;
+export async function rateClaim(actorId: string, mapId: string, request: z.infer<typeof ratingRequestSchema>): Promise<RatingsResult> {
+  const { claimId, value } = request;
   const kind = await claimKind(mapId, claimId);
   if (kind === null) return { ok: false, status: 400, error: "There is no claim with that id in this map." };
   if (kind === "question") return { ok: false, status: 400, error: "The question is not rated; rate its positions and claims." };
-  await writeRating(mapId, claimId, actorId!, value);
+  await writeRating(mapId, claimId, actorId, value);
   publishMapEvent(mapId, { type: "ratings-changed", claimId });
-  return { ok: true, ratings: await summarizeRatings(mapId, actorId!) };
+  return { ok: true, ratings: await summarizeRatings(mapId, actorId) };
 }

@@ -2,11 +2,12 @@ import type { CitationData, MapProjection } from "../../lib/argument";
 import {
   diffProjection,
   projectionHash,
-  storedProjection,
   storedProjectionHash,
-  projectionDiffStatement,
+  rewriteStoredProjection,
+  writeProjectionDiff,
   type WrittenProjection,
 } from "../../lib/db/projectionStore";
+import { findSourceVersionTexts } from "../../lib/db/sources";
 import type { Database } from "../../lib/db/client";
 
 /**
@@ -39,10 +40,7 @@ async function loadTexts(db: Database, cache: SourceTextCache, citations: readon
     else missing.set(k, { sourceId: c.sourceId, version: c.sourceVersion });
   }
   if (missing.size === 0) return;
-  const rows = await db.prisma.sourceVersion.findMany({
-    where: { OR: [...missing.values()] },
-    select: { sourceId: true, version: true, text: true },
-  });
+  const rows = await findSourceVersionTexts(db, [...missing.values()]);
   const found = new Map(rows.map((row) => [key(row.sourceId, row.version), row.text]));
   for (const k of missing.keys()) {
     const text = found.get(k) ?? null;
@@ -103,28 +101,17 @@ export async function refreshProjection(
   // changed (formatting, typing that ends the same), else one statement (projectionDiffStatement).
   if (previous) {
     const diff = diffProjection(mapId, checked, previous);
-    if (diff.rowsChanged > 0) await db.runStatement(projectionDiffStatement(mapId, diff));
+    if (diff.rowsChanged > 0) await writeProjectionDiff(db, mapId, diff);
     return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
   } else {
     // A room's first refresh: if the stored rows are the ones this doc implies (the usual
     // case: the map was closed after its last refresh), one column says so. Reading every
     // row back in a locked transaction instead cost ~6 queries per room load.
     const implied = diffProjection(mapId, checked, { claims: new Map(), citations: new Map(), title: "", question: "" }).written;
-    const stored = await storedProjectionHash(db.prisma, mapId);
+    const stored = await storedProjectionHash(db, mapId);
     if (stored !== null && stored === projectionHash(implied)) return { ...counts, written: implied, rowsChanged: 0 };
   }
-  const diff = await db.prisma.$transaction(
-    async (tx) => {
-      // Read the stored rows and write the difference under the map's projection lock (the
-      // write takes it again; advisory locks are re-entrant), so another instance's refresh
-      // cannot land between the read and the write. Class 7101: see projectionDiffStatement.
-      await tx.$executeRaw`select pg_advisory_xact_lock(7101, hashtext(${mapId}))`;
-      const known = await storedProjection(tx, mapId);
-      const changes = diffProjection(mapId, checked, known);
-      await tx.$executeRaw(projectionDiffStatement(mapId, changes));
-      return changes;
-    },
-    { timeout: 30_000, maxWait: 10_000 },
-  );
+  // Compared with the stored rows under the map's projection lock (rewriteStoredProjection).
+  const diff = await rewriteStoredProjection(db, mapId, (stored) => diffProjection(mapId, checked, stored));
   return { ...counts, written: diff.written, rowsChanged: diff.rowsChanged };
 }

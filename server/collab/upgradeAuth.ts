@@ -86,7 +86,7 @@ export async function authorizeUpgrade(req: IncomingMessage, rawMapId: string, a
   if (!originAllowed(req, allowedOrigins)) return { ok: false, status: 403, reason: "Origin not allowed." };
   const userId = await sessionUserId(req);
   if (!userId) return { ok: false, status: 401, reason: "Sign in to open this map." };
-  const access = await authorizeMap(userId, parsed.data, "read");
+  const access = await authorizeMap(userId, parsed.data, "map.read");
   if (!access.ok) return { ok: false, status: access.status, reason: access.reason };
   return { ok: true, mapId: parsed.data, userId, role: access.role, readOnly: access.readOnly };
 }

@@ -7,7 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/sessionUser";
 export async function requireMapRead(mapId: string, returnTo: string): Promise<{ user: SessionUser; access: Extract<MapAccess, { ok: true }> } | { denied: React.ReactElement }> {
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  const access = await authorizeMap(user.id, mapId, "read");
+  const access = await authorizeMap(user.id, mapId, "map.read");
   if (access.ok) return { user, access };
   if (access.status === 404) notFound();
   return {

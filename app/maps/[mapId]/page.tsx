@@ -13,6 +13,7 @@ import { MapOwnerTools } from "@/components/maps/MapOwnerTools";
 import { listTeamsForUser } from "@/lib/db/teams";
 import { findUserProfile } from "@/lib/db/userProfile";
 import { requireMapRead } from "./mapAccessPage";
+import { can } from "@/lib/auth/policy";
 
 export const dynamic = "force-dynamic";
 
@@ -52,13 +53,13 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
         </p>
       )}
       <p className="small" style={{ margin: "0 0 8px" }}><Link href={`/maps/${mapId}/brief`} data-testid="brief-link">Debate brief</Link></p>
-      {access.role === "owner" && (
-        <SharePanel mapId={mapId} initialMembers={await listMapMembers(mapId)}>
+      {can(user, "map.share", { kind: "map", role: access.role }) && (
+        <SharePanel mapId={mapId} me={user.id} initialMembers={await listMapMembers(mapId)}>
           <MapOwnerTools
             mapId={mapId}
             title={title}
             teamId={map?.teamId ?? null}
-            teams={(await listTeamsForUser(user.id)).filter((t) => t.role === "owner" || t.role === "editor" || t.id === map?.teamId)}
+            teams={(await listTeamsForUser(user.id)).filter((t) => t.id === map?.teamId || can(user, "team.createMap", { kind: "team", role: t.role }))}
           />
         </SharePanel>
       )}

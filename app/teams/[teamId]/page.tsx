@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { teamOverview } from "@/lib/auth/teamManagement";
-import { teamAuditFor } from "@/lib/auth/auditAccess";
+import { authorizeTeam } from "@/lib/auth/teamPermissions";
+import { can } from "@/lib/auth/policy";
+import { listAudit } from "@/lib/db/auditLog";
 import { TeamMembers } from "@/components/teams/TeamMembers";
 import { InviteLinksPanel } from "@/components/invites/InviteLinksPanel";
 import { NewMapForm } from "@/components/maps/NewMapForm";
@@ -15,7 +17,8 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const { teamId } = await params;
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/teams/${teamId}`)}`);
-  const result = await teamOverview(user.id, teamId);
+  const access = await authorizeTeam(user.id, teamId, "team.read");
+  const result = access.ok ? await teamOverview(user.id, access.role, teamId) : { ok: false as const, status: access.status, error: access.reason };
   if (!result.ok) {
     if (result.status === 404) notFound();
     return (
@@ -27,8 +30,10 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     );
   }
   const team = result.value;
-  const isOwner = team.myRole === "owner";
-  const audit = isOwner ? await teamAuditFor(user.id, teamId) : null;
+  const asMember = { kind: "team", role: team.myRole } as const;
+  const canManage = can(user, "team.manage", asMember);
+  const canInvite = can(user, "team.invite", asMember);
+  const audit = can(user, "team.audit", asMember) ? await listAudit({ teamId }) : null;
   return (
     <main className="page">
       <p className="muted small" style={{ margin: 0 }}>
@@ -37,15 +42,15 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       <h1 style={{ marginTop: 4 }}>{team.name}</h1>
 
       <h2>Members</h2>
-      <TeamMembers teamId={teamId} me={user.id} isOwner={isOwner} initialMembers={team.members} />
-      {isOwner && (
+      <TeamMembers teamId={teamId} me={user.id} canManage={canManage} initialMembers={team.members} />
+      {canInvite && (
         <div className="panel" style={{ padding: "8px 12px", marginTop: 12 }}>
           <InviteLinksPanel apiBase={`/api/teams/${teamId}/invites`} />
         </div>
       )}
 
       <h2>Maps</h2>
-      {(isOwner || team.myRole === "editor") && <NewMapForm teamId={teamId} />}
+      {can(user, "team.createMap", asMember) && <NewMapForm teamId={teamId} />}
       {team.maps.length === 0 ? (
         <p className="notice">This team has no maps yet.</p>
       ) : (
@@ -58,10 +63,10 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         </ul>
       )}
 
-      {audit?.ok && (
+      {audit && (
         <>
           <h2>Activity</h2>
-          <ActivityList entries={audit.value} />
+          <ActivityList entries={audit} />
         </>
       )}
     </main>

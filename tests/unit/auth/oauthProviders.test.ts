@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configuredOAuthProviders, oauthProvidersFromEnv, providerVerifiedEmail } from "../../../lib/auth/oauthProviders";
 import { hashInviteToken, newInviteToken } from "../../../lib/auth/inviteToken";
-import { higherRole } from "../../../lib/db/roleRank";
+import { higherRole } from "../../../lib/auth/policy";
 
 const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/sessionUser";
-import { mapAuditFor } from "@/lib/auth/auditAccess";
+import { listAudit } from "@/lib/db/auditLog";
 import { authorizeMap } from "@/lib/auth/mapPermissions";
 import { findMap } from "@/lib/db/maps";
 import { ActivityList } from "@/components/audit/ActivityList";
@@ -14,10 +14,10 @@ export default async function MapActivityPage({ params }: { params: Promise<{ ma
   const { mapId } = await params;
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/maps/${mapId}/activity`)}`);
-  const result = await mapAuditFor(user.id, mapId);
-  if (!result.ok && result.status === 404) notFound();
+  const access = await authorizeMap(user.id, mapId, "map.audit");
+  if (!access.ok && access.status === 404) notFound();
   // A non-member must not learn even the title of the map they were refused.
-  const canRead = (await authorizeMap(user.id, mapId, "read")).ok;
+  const canRead = access.ok || (await authorizeMap(user.id, mapId, "map.read")).ok;
   const map = canRead ? await findMap(mapId) : null;
   return (
     <main className="page">
@@ -25,7 +25,7 @@ export default async function MapActivityPage({ params }: { params: Promise<{ ma
         <Link href="/maps">My maps</Link> › <Link href={`/maps/${mapId}`}>{map?.title ?? "Map"}</Link> › Activity
       </p>
       <h1>Activity</h1>
-      {result.ok ? <ActivityList entries={result.value} /> : <p className="notice">{result.error}</p>}
+      {access.ok ? <ActivityList entries={await listAudit({ mapId })} /> : <p className="notice">{access.reason}</p>}
     </main>
   );
 }

@@ -1,14 +1,7 @@
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { mapAuditFor } from "@/lib/auth/auditAccess";
-import { serviceResponse } from "@/lib/auth/serviceResult";
+import { listAudit } from "@/lib/db/auditLog";
+import { withMap } from "@/lib/http/withMap";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string }> };
-
 /** GET — the map's activity (roles, invites, removals, exports), newest first; owners only. */
-export async function GET(_request: Request, { params }: Ctx) {
-  const { mapId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await mapAuditFor(user?.id ?? null, mapId));
-}
+export const GET = withMap("map.audit", {}, async ({ params }) => Response.json(await listAudit({ mapId: params.mapId })));

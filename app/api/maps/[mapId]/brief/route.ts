@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { recordAuditOncePerHour } from "@/lib/db/auditLog";
-import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
+import { withMap } from "@/lib/http/withMap";
 import { briefToDocx } from "@/lib/interchange/briefDocx";
 import { briefToMarkdown } from "@/lib/interchange/briefMarkdown";
 import { briefFileName, contentDisposition, loadMapBrief } from "@/lib/interchange/mapBrief";
 
 export const dynamic = "force-dynamic";
-
-type Ctx = { params: Promise<{ mapId: string }> };
 
 const BriefQuery = z.object({
   side: z.enum(["aff", "neg"], { error: 'side must be "aff" or "neg"' }).default("aff"),
@@ -15,18 +13,13 @@ const BriefQuery = z.object({
 });
 
 /** GET /api/maps/<mapId>/brief?side=aff|neg&format=md|docx — the debate brief for one side. */
-export async function GET(request: Request, { params }: Ctx) {
-  const { mapId } = await params;
-  const url = new URL(request.url);
-  const query = BriefQuery.safeParse({ side: url.searchParams.get("side") ?? undefined, format: url.searchParams.get("format") ?? undefined });
-  if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
-  const access = await mapAccessOrResponse(mapId, "read");
-  if (access instanceof Response) return access;
+const briefErrors = (error: z.ZodError) => error.issues.map((i) => i.message).join("; ");
 
-  const { side, format } = query.data;
+export const GET = withMap("map.brief", { query: BriefQuery, queryError: briefErrors }, async ({ user, params: { mapId }, query }) => {
+  const { side, format } = query;
   const brief = await loadMapBrief(mapId, side);
   // One row per user, map and hour: the first download's side and format.
-  await recordAuditOncePerHour({ mapId, actorId: access.user.id, action: "map.exported", detail: { side, format } });
+  await recordAuditOncePerHour({ mapId, actorId: user.id, action: "map.exported", detail: { side, format } });
   const headers = { "cache-control": "private, no-store" };
   // The size lets the brief page show download progress (bytes received of the total). Next
   // drops a route handler's own Content-Length (it re-frames the body), so it goes in
@@ -46,4 +39,4 @@ export async function GET(request: Request, { params }: Ctx) {
       "content-disposition": contentDisposition("attachment", briefFileName(brief, "docx")),
     },
   });
-}
+});

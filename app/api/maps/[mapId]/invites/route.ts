@@ -1,22 +1,12 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { createInviteLink, inviteLinksOf } from "@/lib/auth/inviteLinks";
+import { withMap } from "@/lib/http/withMap";
+import { createInviteLink, createInviteSchema, inviteLinksOf } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string }> };
-
-export async function GET(_request: Request, { params }: Ctx) {
-  const { mapId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await inviteLinksOf(user?.id ?? null, { mapId }));
-}
+export const GET = withMap("map.invite", {}, async ({ params: { mapId } }) => serviceResponse(await inviteLinksOf({ mapId })));
 
 /** POST {role, expiresInHours?, maxUses?} — the token is in this response only. */
-export async function POST(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { mapId } = req.params;
-  return serviceResponse(await createInviteLink(req.actorId, { mapId }, req.body), 201);
-}
+export const POST = withMap("map.invite", { body: createInviteSchema }, async ({ user, params: { mapId }, body }) =>
+  serviceResponse(await createInviteLink(user.id, { mapId }, body), 201),
+);

@@ -1,27 +1,19 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { withMap } from "@/lib/http/withMap";
 import { refusal } from "@/lib/http/refusal";
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { rateClaim, ratingsOf } from "@/lib/ratings/mapRatings";
+import { rateClaim, ratingRequestSchema, ratingsOf } from "@/lib/ratings/mapRatings";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string }> };
-
 /** GET /api/maps/<mapId>/ratings — per rated claim: {claimId, mean, count, mine}. */
-export async function GET(_request: Request, { params }: Ctx) {
-  const { mapId } = await params;
-  const user = await getSessionUser();
-  const result = await ratingsOf(user?.id ?? null, mapId);
+export const GET = withMap("map.read", {}, async ({ user, params: { mapId } }) => {
+  const result = await ratingsOf(user.id, mapId);
   if (!result.ok) return refusal(result);
   return Response.json({ ratings: result.ratings }, { headers: { "cache-control": "private, no-store" } });
-}
+});
 
 /** PUT {claimId, value: 0–4 | null} — sets or clears my rating of a claim (commenters and up). */
-export async function PUT(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { mapId } = req.params;
-  const result = await rateClaim(req.actorId, mapId, req.body);
+export const PUT = withMap("map.rate", { body: ratingRequestSchema }, async ({ user, params: { mapId }, body }) => {
+  const result = await rateClaim(user.id, mapId, body);
   if (!result.ok) return refusal(result);
   return Response.json({ ratings: result.ratings });
-}
+});

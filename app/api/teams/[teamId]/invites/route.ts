@@ -1,22 +1,12 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
-import { getSessionUser } from "@/lib/auth/sessionUser";
-import { createInviteLink, inviteLinksOf } from "@/lib/auth/inviteLinks";
+import { withTeam } from "@/lib/http/withTeam";
+import { createInviteLink, createInviteSchema, inviteLinksOf } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ teamId: string }> };
-
-export async function GET(_request: Request, { params }: Ctx) {
-  const { teamId } = await params;
-  const user = await getSessionUser();
-  return serviceResponse(await inviteLinksOf(user?.id ?? null, { teamId }));
-}
+export const GET = withTeam("team.invite", {}, async ({ params: { teamId } }) => serviceResponse(await inviteLinksOf({ teamId })));
 
 /** POST {role, expiresInHours?, maxUses?} — the token is in this response only. */
-export async function POST(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { teamId } = req.params;
-  return serviceResponse(await createInviteLink(req.actorId, { teamId }, req.body), 201);
-}
+export const POST = withTeam("team.invite", { body: createInviteSchema }, async ({ user, params: { teamId }, body }) =>
+  serviceResponse(await createInviteLink(user.id, { teamId }, body), 201),
+);

@@ -1,15 +1,13 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { z } from "zod";
+import { withMap } from "@/lib/http/withMap";
 import { revokeInviteLink } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string; inviteId: string }> };
+const params = z.object({ mapId: z.string(), inviteId: z.string() });
 
 /** DELETE — revokes the link; later uses are refused. */
-export async function DELETE(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params, { body: false });
-  if (req instanceof Response) return req;
-  const { mapId, inviteId } = req.params;
-  return serviceResponse(await revokeInviteLink(req.actorId, { mapId }, inviteId));
-}
+export const DELETE = withMap("map.invite", { params }, async ({ user, params: { mapId, inviteId } }) =>
+  serviceResponse(await revokeInviteLink(user.id, { mapId }, inviteId)),
+);

@@ -1,15 +1,13 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { z } from "zod";
+import { withMap } from "@/lib/http/withMap";
 import { removeMapMemberBy } from "@/lib/auth/mapLifecycle";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ mapId: string; userId: string }> };
+const params = z.object({ mapId: z.string(), userId: z.string() });
 
 /** DELETE — an owner removes a direct share; the member's sockets re-authorize at once. */
-export async function DELETE(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params, { body: false });
-  if (req instanceof Response) return req;
-  const { mapId, userId } = req.params;
-  return serviceResponse(await removeMapMemberBy(req.actorId, mapId, userId));
-}
+export const DELETE = withMap("map.share", { params }, async ({ user, params: { mapId, userId } }) =>
+  serviceResponse(await removeMapMemberBy(user.id, mapId, userId)),
+);

@@ -1,15 +1,13 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
+import { z } from "zod";
+import { withTeam } from "@/lib/http/withTeam";
 import { revokeInviteLink } from "@/lib/auth/inviteLinks";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ teamId: string; inviteId: string }> };
+const params = z.object({ teamId: z.string(), inviteId: z.string() });
 
 /** DELETE — revokes the link; later uses are refused. */
-export async function DELETE(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params, { body: false });
-  if (req instanceof Response) return req;
-  const { teamId, inviteId } = req.params;
-  return serviceResponse(await revokeInviteLink(req.actorId, { teamId }, inviteId));
-}
+export const DELETE = withTeam("team.invite", { params }, async ({ user, params: { teamId, inviteId } }) =>
+  serviceResponse(await revokeInviteLink(user.id, { teamId }, inviteId)),
+);

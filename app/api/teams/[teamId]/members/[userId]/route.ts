@@ -1,23 +1,18 @@
-import { mutationRequest } from "@/lib/http/mutationRequest";
-import { changeTeamMemberRole, removeFromTeam } from "@/lib/auth/teamManagement";
+import { z } from "zod";
+import { withTeam } from "@/lib/http/withTeam";
+import { changeTeamMemberRole, removeFromTeam, teamRoleChangeSchema } from "@/lib/auth/teamManagement";
 import { serviceResponse } from "@/lib/auth/serviceResult";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ teamId: string; userId: string }> };
+const params = z.object({ teamId: z.string(), userId: z.string() });
 
 /** PATCH {role} — an owner changes a member's role; their sockets on team maps re-authorize. */
-export async function PATCH(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params);
-  if (req instanceof Response) return req;
-  const { teamId, userId } = req.params;
-  return serviceResponse(await changeTeamMemberRole(req.actorId, teamId, userId, req.body));
-}
+export const PATCH = withTeam("team.manage", { params, body: teamRoleChangeSchema }, async ({ user, params: { teamId, userId }, body }) =>
+  serviceResponse(await changeTeamMemberRole(user.id, teamId, userId, body)),
+);
 
 /** DELETE — an owner removes a member, or a member (their own id) leaves. */
-export async function DELETE(request: Request, { params }: Ctx) {
-  const req = await mutationRequest(request, params, { body: false });
-  if (req instanceof Response) return req;
-  const { teamId, userId } = req.params;
-  return serviceResponse(await removeFromTeam(req.actorId, teamId, userId));
-}
+export const DELETE = withTeam("team.removeMember", { params }, async ({ user, params: { teamId, userId } }) =>
+  serviceResponse(await removeFromTeam(user.id, teamId, userId)),
+);

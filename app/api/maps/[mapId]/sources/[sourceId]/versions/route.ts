@@ -1,6 +1,6 @@
 import { bodyRefusal } from "@/lib/http/readBodyBytes";
-import { mapAccessOrResponse } from "@/lib/http/mapAccessOrResponse";
-import { rejectCrossOrigin } from "@/lib/http/originPolicy";
+import { z } from "zod";
+import { withMap } from "@/lib/http/withMap";
 import { addSourceVersion, findMapSource } from "@/lib/db/sources";
 import { readSourceUpload } from "@/lib/sources/sourceUpload";
 
@@ -9,15 +9,10 @@ export const dynamic = "force-dynamic";
 const SHARED_SOURCE =
   "This source is shared with other maps (it was linked before each map had its own sources), so it cannot take a new version; add the new text as a new source instead.";
 
-type Ctx = { params: Promise<{ mapId: string; sourceId: string }> };
+const params = z.object({ mapId: z.string(), sourceId: z.string() });
 
 /** Imports a new version (n+1, immutable) of a map's source. The client re-anchors citations in the live doc. */
-export async function POST(request: Request, { params }: Ctx) {
-  const crossOrigin = rejectCrossOrigin(request);
-  if (crossOrigin) return crossOrigin;
-  const { mapId, sourceId } = await params;
-  const access = await mapAccessOrResponse(mapId, "edit", "Only editors and owners can import a new version.");
-  if (access instanceof Response) return access;
+export const POST = withMap("map.addSourceVersion", { params, forbidden: "Only editors and owners can import a new version." }, async ({ request, params: { mapId, sourceId } }) => {
   const current = await findMapSource(mapId, sourceId);
   if (!current) return Response.json({ error: "There is no such source in this map." }, { status: 404 });
   if (current.source.mapId !== mapId) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
@@ -27,4 +22,4 @@ export async function POST(request: Request, { params }: Ctx) {
   const created = await addSourceVersion(mapId, sourceId, upload.text);
   if (!created.ok) return Response.json({ error: SHARED_SOURCE }, { status: 409 });
   return Response.json({ id: sourceId, version: created.version, previous: created.previous, textLength: upload.text.length }, { status: 201 });
-}
+});

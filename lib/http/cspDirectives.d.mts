@@ -1,0 +1,2 @@
+/** See cspDirectives.mjs. */
+export declare function cspDirectives(scriptSources: string, dev: boolean): string;
