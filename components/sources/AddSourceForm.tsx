@@ -5,6 +5,13 @@ import styles from "./SourcesPanel.module.css";
 import { uploadWithProgress } from "./uploadWithProgress";
 
 const MAX_BYTES = 10 * 1024 * 1024;
+const PREFILLED = [
+  ["title", "title"],
+  ["author", "author"],
+  ["publisher", "publisher"],
+  ["publishedAt", "date"],
+  ["url", "URL"],
+] as const;
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf";
 
 /** Paste text or upload a file, with the cite metadata; calls `onAdded` with the new source's id. */
@@ -13,6 +20,37 @@ export function AddSourceForm({ mapId, onAdded }: { mapId: string; onAdded: (sou
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [filled, setFilled] = useState<string | null>(null);
+  const lastFile = useRef<File | null>(null);
+
+  // Pre-fill the cite from what the chosen file says (HTML head, PDF information, file name);
+  // only empty fields, so nothing the user typed is overwritten.
+  const readFileMetadata = async (file: File | undefined) => {
+    setFilled(null);
+    lastFile.current = file ?? null;
+    if (!file || file.size === 0 || file.size > MAX_BYTES) return;
+    const body = new FormData();
+    body.set("file", file);
+    try {
+      const res = await fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body });
+      if (!res.ok || lastFile.current !== file) return;
+      const { metadata } = (await res.json()) as { metadata: Record<(typeof PREFILLED)[number][0], string | null> };
+      const form = formRef.current;
+      if (!form) return;
+      const names: string[] = [];
+      for (const [field, label] of PREFILLED) {
+        const input = form.elements.namedItem(field);
+        const value = metadata[field];
+        if (input instanceof HTMLInputElement && !input.value && value) {
+          input.value = value;
+          names.push(label);
+        }
+      }
+      setFilled(names.length ? `Filled in from the file: ${names.join(", ")}. Check them before adding.` : "The file names no author, publisher or date: add what you know.");
+    } catch {
+      // Pre-filling is a convenience: the form works without it.
+    }
+  };
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,6 +74,7 @@ export function AddSourceForm({ mapId, onAdded }: { mapId: string; onAdded: (sou
         return;
       }
       formRef.current?.reset();
+      setFilled(null);
       onAdded({ id: String(json.id), title: String(json.title) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -89,13 +128,18 @@ export function AddSourceForm({ mapId, onAdded }: { mapId: string; onAdded: (sou
       {mode === "file" ? (
         <label className={styles.field}>
           File (.txt, .md, .html, .pdf — up to 10 MB)
-          <input name="file" type="file" accept={ACCEPT} />
+          <input name="file" type="file" accept={ACCEPT} onChange={(e) => void readFileMetadata(e.currentTarget.files?.[0])} />
         </label>
       ) : (
         <label className={styles.field}>
           Text
           <textarea name="text" rows={6} placeholder="One paragraph per line" />
         </label>
+      )}
+      {filled && mode === "file" && (
+        <p className="muted small" role="status" data-testid="prefilled-cite">
+          {filled}
+        </p>
       )}
       {progress !== null && (
         <div className={styles.progress} data-testid="upload-progress">

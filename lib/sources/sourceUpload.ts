@@ -4,7 +4,10 @@ import { tooLarge } from "./extractSourceText";
 import { extractSourceTextOffThread } from "./extractSourceTextOffThread";
 import { normalizeSourceText } from "./extractPlainText";
 import { MAX_SOURCE_BYTES, UPLOAD_BODY_LIMIT } from "./sourceLimits";
+import type { FileMetadata } from "./fileMetadata";
 import { pastedSourceSchema, sourceMetadataSchema, type SourceMetadata } from "./sourceMetadata";
+
+type Refusal = { ok: false; status: 400 | 413 | 415 | 503; error: string };
 
 export type SourceUpload = { ok: true; meta: SourceMetadata; text: string } | { ok: false; status: 400 | 413 | 415 | 503; error: string };
 
@@ -50,13 +53,8 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
     return { ok: true, meta: (withMetadata ? meta : { title: "" }) as SourceMetadata, text };
   }
 
-  let form: FormData;
-  try {
-    // The bytes are already capped; Response parses the multipart form from them.
-    form = await new Response(read.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? type } }).formData();
-  } catch {
-    return { ok: false, status: 400, error: "The upload could not be read as a form." };
-  }
+  const form = await multipartForm(request, read.bytes);
+  if (!(form instanceof FormData)) return form;
   let meta = { title: "" } as SourceMetadata;
   if (withMetadata) {
     const fields: Record<string, string> = {};
@@ -82,4 +80,36 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
     if (text) return { ok: true, meta, text };
   }
   return { ok: false, status: 400, error: "Paste the source text or upload a file (.txt, .md, .html or .pdf)." };
+}
+
+async function multipartForm(request: Request, bytes: Uint8Array): Promise<FormData | Refusal> {
+  try {
+    // The bytes are already capped; Response parses the multipart form from them (with the
+    // original Content-Type: its boundary is case-sensitive).
+    return await new Response(bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    return { ok: false, status: 400, error: "The upload could not be read as a form." };
+  }
+}
+
+export type FileMetadataPreview = { ok: true; metadata: FileMetadata; textLength: number } | Refusal;
+
+/**
+ * The cite metadata of a file the user is about to add (multipart, one `file` field), read by
+ * the same capped body reader and worker as an upload; stores nothing.
+ */
+export async function readUploadedFileMetadata(request: Request): Promise<FileMetadataPreview> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().includes("multipart/form-data")) {
+    return { ok: false, status: 415, error: "Send the file as a multipart form with a `file` field." };
+  }
+  const read = await readBodyBytes(request, UPLOAD_BODY_LIMIT, uploadTooLarge);
+  if (!read.ok) return read;
+  const form = await multipartForm(request, read.bytes);
+  if (!(form instanceof FormData)) return form;
+  const file = form.get("file");
+  if (!(file instanceof File) || !file.name) return { ok: false, status: 400, error: "Choose a file (.txt, .md, .html or .pdf)." };
+  if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
+  const extracted = await extractSourceTextOffThread({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!extracted.ok) return extracted;
+  return { ok: true, metadata: extracted.metadata, textLength: extracted.text.length };
 }

@@ -57,7 +57,7 @@ export interface RequestSpec {
   path: string;
   method?: string;
   json?: unknown;
-  form?: Record<string, string>;
+  form?: Record<string, string | File>;
   headers?: Record<string, string>;
   /** The caller's cookie instead of the role's (signed-in roles only). */
   cookie?: string;
@@ -201,6 +201,12 @@ export const ROUTE_CASES: RouteCase[] = [
     method: "POST",
     expect: editors(201),
     request: (f) => ({ path: M(f, "/sources"), method: "POST", form: { title: "Matrix source", text: "A short source text for the matrix." } }),
+  },
+  {
+    file: "app/api/maps/[mapId]/sources/metadata/route.ts",
+    method: "POST",
+    expect: editors(200),
+    request: (f) => ({ path: M(f, "/sources/metadata"), method: "POST", form: { file: new File(["<title>Matrix page</title><p>Text.</p>"], "matrix.html", { type: "text/html" }) } }),
   },
   { file: "app/api/maps/[mapId]/sources/[sourceId]/route.ts", method: "GET", expect: readers(200), request: (f) => ({ path: M(f, `/sources/${f.sourceId}`) }) },
   {

@@ -58,6 +58,23 @@ describe.each(DATABASE_KINDS)("adding sources on %s", (kind) => {
     }
   });
 
+  it("reads a file's cite metadata for the form without storing anything", async () => {
+    const before = await sourceCount();
+    const html = `<html><head><title>Cartels and the Border</title><meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Border Review"><meta property="article:published_time" content="2025-01-20T08:00:00Z"></head><body><p>Joint task forces work.</p></body></html>`;
+    const res = await owner.fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body: form({}, { name: "page.html", type: "text/html", bytes: html }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ metadata: { title: "Cartels and the Border", author: "Ana Ruiz", publisher: "Border Review", publishedAt: "2025-01-20", url: null }, textLength: "Joint task forces work.".length });
+    const pdf = await owner.fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body: form({}, { name: "field-notes.pdf", type: "application/pdf", bytes: tinyPdf(["Cartels adapt."]) }) });
+    expect(((await pdf.json()) as { metadata: { title: string } }).metadata.title).toBe("field notes");
+    // Bad input: no file, not a form, an unreadable file.
+    expect((await owner.fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body: form({ title: "x" }) })).status).toBe(400);
+    expect((await owner.fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })).status).toBe(415);
+    const binary = await owner.fetch(`/api/maps/${mapId}/sources/metadata`, { method: "POST", body: form({}, { name: "x.exe", type: "application/octet-stream", bytes: new Uint8Array([0, 1, 2]) }) });
+    expect(binary.status).toBe(400);
+    expect(((await binary.json()) as { error: string }).error).toMatch(/not a supported file type/);
+    expect(await sourceCount()).toBe(before);
+  });
+
   it("accepts pasted text as JSON and as a form field", async () => {
     const json = await post(owner, JSON.stringify({ title: "Pasted", text: "Pasted paragraph one.\nTwo." }), { "content-type": "application/json" });
     expect(json.status).toBe(201);
