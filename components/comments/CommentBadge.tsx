@@ -47,7 +47,7 @@ export function OpenThreadsButton() {
   const open = ctx.threads.filter((t) => !t.resolvedAt).length;
   return (
     <button type="button" className={styles.toolbarButton} onClick={() => ctx.open({ kind: "open" })} data-testid="open-threads" title="All open comment threads of this map">
-      <Bubble /> Open threads{open > 0 ? ` (${open})` : ""}
+      <Bubble /> Threads{open > 0 ? ` (${open})` : ""}
     </button>
   );
 }

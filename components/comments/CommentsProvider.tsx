@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import type * as Y from "yjs";
 import { claimBodyFragment, claimPlainText } from "@/lib/argument/claimBody";
 import { readCitations } from "@/lib/argument/claimSchema";
@@ -19,6 +20,10 @@ interface Props {
   connected: boolean;
   role: string;
   userId: string;
+  /** Where the thread panel docks (the workspace's side panel); null: over the page's right edge. */
+  dock?: HTMLElement | null;
+  /** Called when a thread opens (the workspace opens its side panel for it). */
+  onThreadOpen?: () => void;
   children: ReactNode;
 }
 
@@ -44,10 +49,11 @@ function describeWith(doc: Y.Doc) {
 
 /**
  * Comment threads for one open map: loads and live-updates them, gives claim rows, cards
- * and passages their badges through context, and shows the thread panel. A `?thread=<id>`
- * in the URL (inbox links) opens that thread.
+ * and passages their badges through context, and shows the thread panel: in `dock` (the
+ * workspace's side panel, so it never covers the map) or, without one, over the page's right
+ * edge. A `?thread=<id>` in the URL (inbox links) opens that thread.
  */
-export function CommentsProvider({ mapId, conn, connected, role, userId, children }: Props) {
+export function CommentsProvider({ mapId, conn, connected, role, userId, dock = null, onThreadOpen, children }: Props) {
   const comments = useCommentThreads(mapId, conn, connected);
   const { members, load: loadMembers } = useMapMembers(mapId);
   const [target, setTarget] = useState<PanelTarget | null>(null);
@@ -59,6 +65,12 @@ export function CommentsProvider({ mapId, conn, connected, role, userId, childre
   }, [mapId]);
 
   const describe = useMemo(() => describeWith(conn.doc), [conn.doc]);
+  const onThreadOpenRef = useRef(onThreadOpen);
+  onThreadOpenRef.current = onThreadOpen;
+  const isOpen = target !== null;
+  useEffect(() => {
+    if (isOpen) onThreadOpenRef.current?.();
+  }, [isOpen]);
   const open = useCallback((next: PanelTarget) => setTarget(next), []);
   const value = useMemo<CommentsContextValue>(
     () => ({
@@ -82,7 +94,10 @@ export function CommentsProvider({ mapId, conn, connected, role, userId, childre
   return (
     <CommentsContext.Provider value={value}>
       {children}
-      {target && <ThreadPanel target={target} onTarget={setTarget} onClose={() => setTarget(null)} error={comments.error} loaded={comments.loaded} />}
+      {target &&
+        (dock
+          ? createPortal(<ThreadPanel docked target={target} onTarget={setTarget} onClose={() => setTarget(null)} error={comments.error} loaded={comments.loaded} />, dock)
+          : <ThreadPanel target={target} onTarget={setTarget} onClose={() => setTarget(null)} error={comments.error} loaded={comments.loaded} />)}
     </CommentsContext.Provider>
   );
 }

@@ -19,7 +19,22 @@ function ordered(threads: ThreadView[]): ThreadView[] {
 }
 
 /** The side panel: threads of one claim, card or passage (with a new-thread box), one thread, or all open threads. */
-export function ThreadPanel({ target, onTarget, onClose, error, loaded }: { target: PanelTarget; onTarget(t: PanelTarget): void; onClose(): void; error: string | null; loaded: boolean }) {
+export function ThreadPanel({
+  target,
+  onTarget,
+  onClose,
+  error,
+  loaded,
+  docked = false,
+}: {
+  target: PanelTarget;
+  onTarget(t: PanelTarget): void;
+  onClose(): void;
+  error: string | null;
+  loaded: boolean;
+  /** In the workspace's side panel (in the flow of the page) rather than over its right edge. */
+  docked?: boolean;
+}) {
   const ctx = useComments();
   const panelRef = useRef<HTMLElement>(null);
 
@@ -79,7 +94,7 @@ export function ThreadPanel({ target, onTarget, onClose, error, loaded }: { targ
         : null;
 
   return (
-    <aside className={styles.panel} aria-label={title} data-testid="thread-panel" ref={panelRef} tabIndex={-1}>
+    <aside className={docked ? `${styles.panel} ${styles.docked}` : styles.panel} aria-label={title} data-testid="thread-panel" ref={panelRef} tabIndex={-1}>
       <header className={styles.panelHeader}>
         <h2>{title}</h2>
         {target.kind !== "open" && (

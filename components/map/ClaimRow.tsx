@@ -129,6 +129,7 @@ export function ClaimRow({ node }: { node: TreeNode }) {
         style={others.length > 0 ? ({ "--ring": others[0].color } as React.CSSProperties) : undefined}
         data-editing-by={others.length > 0 ? others.map((o) => o.name).join(", ") : undefined}
         data-testid="claim-row"
+        data-part="row"
         {...dragHandlers}
         {...dropHandlers}
       >

@@ -1,7 +1,7 @@
 "use client";
 
 import { ExportMenu } from "./ExportMenu";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Editor } from "@tiptap/react";
 import { addClaim, deleteClaim, moveClaim, setStance } from "@/lib/argument/mapOperations";
 import type { CiteLine } from "@/components/sources/EvidenceCard";
@@ -30,6 +30,9 @@ import { PositionBalance } from "@/components/scores/PositionBalance";
 import { LiveFlow } from "@/components/flow/LiveFlow";
 import { swapSides } from "@/lib/argument/debateSides";
 import { asRole, can } from "@/lib/auth/policy";
+import { SidePanel } from "./SidePanel";
+import { useSidePanel } from "./useSidePanel";
+import { useDensity } from "./useDensity";
 
 export interface MapEditorProps {
   mapId: string;
@@ -41,6 +44,8 @@ export interface MapEditorProps {
   sources: Record<string, CiteLine>;
   /** The map's sources for the coverage / add-source panel (absent: no panel). */
   sourceList?: PanelSource[];
+  /** The owner's share panel (rendered by the page), shown in the side panel. */
+  share?: ReactNode;
 }
 
 function messageOf(error: unknown): string {
@@ -50,8 +55,12 @@ function messageOf(error: unknown): string {
 const READ_ONLY_MESSAGE = "View only — you can read but not edit.";
 const COMMENTER_MESSAGE = "You can comment but not edit.";
 
-/** The live, collaborative map: toolbar (views, undo, presence, sync) and the current view. */
-export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources, sourceList }: MapEditorProps) {
+/**
+ * The live, collaborative map as a workspace: one toolbar line (views, undo, brief, export,
+ * threads, presence, sync), the current view at full width, and a side panel beside it
+ * (balance, sharing, sources and coverage, comment threads) that makes room instead of covering.
+ */
+export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadOnly, sources, sourceList, share }: MapEditorProps) {
   const { conn, status } = useMapConnection({ mapId, initialState, user, role, readOnly: pageReadOnly });
   const { doc, localOrigin, undoManager } = conn;
   const view = useMapTree(doc);
@@ -71,6 +80,10 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
     () => ({ strengths: scores.strengths, flags: scores.flags, ratings: ratings.byClaim, canRate, rate: (id, value) => void rateClaim(id, value) }),
     [scores, ratings.byClaim, canRate, rateClaim],
   );
+
+  const side = useSidePanel(user.id);
+  const [density, setDensity] = useDensity(user.id);
+  const [dock, setDock] = useState<HTMLElement | null>(null);
 
   const [mode, setMode] = useState<MapViewKind>("outline");
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -270,26 +283,51 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
     pageReadOnly ? `Your role on this map is ${role}.` : status.serverReadOnly ? "The server opened this map read-only for you." : "";
 
   return (
-    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id}>
+    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id} dock={side.open ? dock : null} onThreadOpen={() => side.setOpen(true)}>
+    <div className={styles.workspace} style={{ "--panel-width": `${side.width}px` } as React.CSSProperties} data-panel={side.open ? "open" : "closed"} data-density={density}>
     <div className={styles.editor} data-testid="map-editor" data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar} role="toolbar" aria-label="Map">
         <ViewTabs view={mode} onChange={changeMode} />
         {!readOnly && (
           <div className={styles.group}>
-            <button type="button" className={styles.tool} onClick={actions.undo} disabled={!undoState.canUndo && !editingId} data-testid="undo" title="Undo (Ctrl/⌘+Z)">
-              ↶ Undo
+            <button type="button" className={styles.tool} onClick={actions.undo} disabled={!undoState.canUndo && !editingId} data-testid="undo" title="Undo (Ctrl/⌘+Z)" aria-label="Undo">
+              ↶
             </button>
-            <button type="button" className={styles.tool} onClick={actions.redo} disabled={!undoState.canRedo && !editingId} data-testid="redo" title="Redo (Ctrl/⌘+Shift+Z)">
-              ↷ Redo
+            <button type="button" className={styles.tool} onClick={actions.redo} disabled={!undoState.canRedo && !editingId} data-testid="redo" title="Redo (Ctrl/⌘+Shift+Z)" aria-label="Redo">
+              ↷
             </button>
           </div>
         )}
         <span className={styles.counts}>
-          {view.tree.byId.size} claims · {view.citationCount} evidence cards
+          {view.tree.byId.size} claims · {view.citationCount} cards
         </span>
+        <button
+          type="button"
+          className={styles.tool}
+          aria-pressed={density === "compact"}
+          onClick={() => setDensity(density === "compact" ? "comfortable" : "compact")}
+          data-testid="density-toggle"
+          title="Compact: evidence cards show their tag and short cite only"
+        >
+          Compact
+        </button>
         <span className={styles.spacer} />
+        <a className={styles.tool} href={`/maps/${mapId}/brief`} data-testid="brief-link">
+          Brief
+        </a>
         <ExportMenu mapId={mapId} />
         <OpenThreadsButton />
+        <button
+          type="button"
+          className={styles.tool}
+          aria-expanded={side.open}
+          aria-controls="workspace-side-panel"
+          onClick={() => side.setOpen(!side.open)}
+          data-testid="side-panel-toggle"
+          title="Balance, sharing, sources and comments"
+        >
+          Panel {side.open ? "▸" : "◂"}
+        </button>
         <PresenceBar presence={presence} />
         <SyncStatus state={status} />
       </div>
@@ -302,19 +340,6 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
         <p className={styles.closed} role="alert" data-testid="connection-closed">
           {status.closeReason}
         </p>
-      )}
-      <PositionBalance
-        doc={doc}
-        balance={scores.balance}
-        sides={sides}
-        canSwap={!readOnly}
-        onSwap={() => {
-          if (!readOnly) swapSides(doc, view.tree, localOrigin);
-        }}
-        error={ratings.error}
-      />
-      {sourceList && (
-        <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} />
       )}
       <ScoreContext.Provider value={scoreContext}>
       <div role="tabpanel" id={viewPanelId(mode)} aria-labelledby={viewTabId(mode)} className={styles.panel}>
@@ -352,6 +377,26 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
       </div>
       </ScoreContext.Provider>
       <Toast toast={toast} onDismiss={dismissToast} />
+    </div>
+    {side.open && (
+      <SidePanel id="workspace-side-panel" width={side.width} onWidth={side.setWidth} onClose={() => side.setOpen(false)}>
+        <div ref={setDock} className={styles.dock} />
+        <PositionBalance
+          doc={doc}
+          balance={scores.balance}
+          sides={sides}
+          canSwap={!readOnly}
+          onSwap={() => {
+            if (!readOnly) swapSides(doc, view.tree, localOrigin);
+          }}
+          error={ratings.error}
+        />
+        {share}
+        {sourceList && (
+          <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} />
+        )}
+      </SidePanel>
+    )}
     </div>
     </CommentsProvider>
   );

@@ -14,14 +14,14 @@ export function EvidenceCard({ citation, cite, href }: { citation: CitationData;
   );
   return (
     // A plain link (full navigation) so the browser scrolls to and :target-styles the passage.
-    <a href={href} className={styles.card} data-testid="evidence-card" title="Open the passage in the source">
+    <a href={href} className={styles.card} data-part="card" data-testid="evidence-card" title="Open the passage in the source">
       <div className={styles.tag}>{citation.tag || "Evidence"}</div>
       {cite && (
         <div className={styles.cite}>
-          <strong className={styles.shortCite}>{shortCite(cite)}</strong> <span>[{fullCite(cite)}]</span>
+          <strong className={styles.shortCite}>{shortCite(cite)}</strong> <span data-part="full-cite">[{fullCite(cite)}]</span>
         </div>
       )}
-      <blockquote className={styles.quote}>
+      <blockquote className={styles.quote} data-part="quote">
         {segments.map((s) => (s.marks.length ? <mark key={s.start}>{s.text}</mark> : <span key={s.start}>{s.text}</span>))}
       </blockquote>
     </a>

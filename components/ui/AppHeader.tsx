@@ -11,7 +11,7 @@ export async function AppHeader() {
   return (
     <header className={styles.header}>
       <Link href={user ? "/maps" : "/"} className={styles.brand}>
-        <span aria-hidden className={styles.logo}>⚖</span> Claimboard
+        <span aria-hidden className={styles.logo}>⚖</span> <span className={styles.brandName}>Claimboard</span>
       </Link>
       <nav className={styles.nav}>
         {user ? (

@@ -36,33 +36,24 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
   );
   const { user, access } = gate;
   return (
-    <main className="page">
-      <p className="muted small" style={{ margin: 0 }}>
-        <Link href="/maps">My maps</Link> › {access.role}
-      </p>
-      <h1 style={{ marginTop: 4, marginBottom: 6 }}>{title}</h1>
-      {sources.length > 0 && (
-        <p className="small" style={{ margin: "0 0 8px" }}>
-          <span className="muted">Source{sources.length === 1 ? "" : "s"}: </span>
-          {sources.map((s, i) => (
-            <span key={s.id}>
-              {i > 0 && " · "}
-              <Link href={`/maps/${mapId}/sources/${s.id}`}>{s.title}</Link>
-            </span>
-          ))}
+    <main className="workspacePage">
+      <header className="workspaceHeader">
+        <p className="muted small" style={{ margin: 0 }}>
+          <Link href="/maps">My maps</Link> › {access.role}
         </p>
-      )}
-      <p className="small" style={{ margin: "0 0 8px" }}><Link href={`/maps/${mapId}/brief`} data-testid="brief-link">Debate brief</Link></p>
-      {can(user, "map.share", { kind: "map", role: access.role }) && (
-        <SharePanel mapId={mapId} me={user.id} initialMembers={await listMapMembers(mapId)}>
-          <MapOwnerTools
-            mapId={mapId}
-            title={title}
-            teamId={map?.teamId ?? null}
-            teams={(await listTeamsForUser(user.id)).filter((t) => t.id === map?.teamId || can(user, "team.createMap", { kind: "team", role: t.role }))}
-          />
-        </SharePanel>
-      )}
+        <h1>{title}</h1>
+        {sources.length > 0 && (
+          <p className="small" style={{ margin: 0 }}>
+            <span className="muted">Source{sources.length === 1 ? "" : "s"}: </span>
+            {sources.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 && " · "}
+                <Link href={`/maps/${mapId}/sources/${s.id}`}>{s.title}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
       <MapEditor
         mapId={mapId}
         initialState={bytesToBase64(state)}
@@ -71,6 +62,18 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
         readOnly={access.readOnly}
         sources={cites}
         sourceList={sources.map((s) => ({ id: s.id, title: s.title, latestVersion: s.latestVersion }))}
+        share={
+          can(user, "map.share", { kind: "map", role: access.role }) ? (
+            <SharePanel mapId={mapId} me={user.id} initialMembers={await listMapMembers(mapId)}>
+              <MapOwnerTools
+                mapId={mapId}
+                title={title}
+                teamId={map?.teamId ?? null}
+                teams={(await listTeamsForUser(user.id)).filter((t) => t.id === map?.teamId || can(user, "team.createMap", { kind: "team", role: t.role }))}
+              />
+            </SharePanel>
+          ) : null
+        }
       />
     </main>
   );

@@ -1,0 +1,82 @@
+import { expect as baseExpect, test, type Locator } from "@playwright/test";
+import { signUpInNewContext } from "./support/signUpInNewContext";
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error("not rendered");
+  return b;
+}
+
+test("the map page is a workspace: the side panel makes room, docks threads, resizes and is remembered", async ({ browser }, testInfo) => {
+  const { page } = await signUpInNewContext(browser, "Wes Workspace", `wes-${Date.now()}@example.com`, { width: 1440, height: 900 });
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  const map = page.getByTestId("map-editor");
+  const panel = page.getByTestId("side-panel");
+
+  // Open by default at 1440 px, beside the map, never over it; the balance lives in it.
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId("position-balance")).toBeVisible();
+  const [mapBox, panelBox] = [await box(map), await box(panel)];
+  expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(panelBox.x);
+  // Nothing above the map's first claim takes more than a compact header and one toolbar.
+  const firstRow = page.getByTestId("claim-row").first();
+  expect((await box(firstRow)).y).toBeLessThan(300);
+  const rowsOnFirstScreen = await page.getByTestId("claim-row").evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().top < window.innerHeight).length);
+  testInfo.annotations.push({ type: "claims on the first screen at 1440×900", description: String(rowsOnFirstScreen) });
+  expect(rowsOnFirstScreen).toBeGreaterThanOrEqual(4);
+  await page.screenshot({ path: testInfo.outputPath("workspace-1440.png") });
+  // Compact density: cards become one line, so more claims fit on the first screen.
+  await page.getByTestId("density-toggle").click();
+  await expect(page.getByTestId("density-toggle")).toHaveAttribute("aria-pressed", "true");
+  const compactRows = await page.getByTestId("claim-row").evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().top < window.innerHeight).length);
+  testInfo.annotations.push({ type: "claims on the first screen at 1440×900, compact", description: String(compactRows) });
+  expect(compactRows).toBeGreaterThan(rowsOnFirstScreen);
+  await expect(page.getByTestId("evidence-card").first().locator('[data-part="quote"]')).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath("workspace-1440-compact.png") });
+  await page.getByTestId("density-toggle").click();
+
+  // A thread opens docked in the panel: the outline keeps its width.
+  await page.getByTestId("open-threads").click();
+  const threads = page.getByTestId("thread-panel");
+  await expect(threads).toBeVisible();
+  const threadsBox = await box(threads);
+  expect(threadsBox.x).toBeGreaterThanOrEqual(mapBox.x + mapBox.width);
+  expect((await box(map)).width).toBeCloseTo(mapBox.width, 0);
+  await page.getByTestId("thread-panel-close").click();
+
+  // Resize from the keyboard: the map narrows by what the panel grows.
+  const handle = page.getByTestId("side-panel-resize");
+  await handle.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect.poll(async () => Math.round((await box(panel)).width)).toBe(Math.round(panelBox.width) + 40);
+  await expect.poll(async () => Math.round((await box(map)).width)).toBe(Math.round(mapBox.width) - 40);
+
+  // Closing gives the map the full width back; the choice and the width survive a reload.
+  await page.getByTestId("side-panel-toggle").click();
+  await expect(panel).toHaveCount(0);
+  const fullWidth = (await box(map)).width;
+  expect(fullWidth).toBeGreaterThan(mapBox.width + panelBox.width);
+  await page.reload();
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(panel).toHaveCount(0);
+  await page.getByTestId("side-panel-toggle").click();
+  await expect.poll(async () => Math.round((await box(panel)).width)).toBe(Math.round(panelBox.width) + 40);
+});
+
+test("on a phone the panel starts closed, opens above the map, and the header fits", async ({ browser }) => {
+  const { page } = await signUpInNewContext(browser, "Pia Phone", `pia-${Date.now()}@example.com`, { width: 390, height: 844 });
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(page.getByTestId("side-panel")).toHaveCount(0);
+  // The header's last control is inside the viewport (nothing cut off).
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  const b = await box(signOut);
+  expect(b.x + b.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByTestId("side-panel-toggle").click();
+  const panel = page.getByTestId("side-panel");
+  await expect(panel.getByTestId("position-balance")).toBeVisible();
+  expect((await box(panel)).y).toBeLessThan((await box(page.getByTestId("claim-row").first())).y);
+});
