@@ -33,6 +33,8 @@ import { asRole, can } from "@/lib/auth/policy";
 import { SidePanel } from "./SidePanel";
 import { useSidePanel } from "./useSidePanel";
 import { useDensity } from "./useDensity";
+import { PanelReader, type ReaderRequest } from "./PanelReader";
+import panelStyles from "./SidePanel.module.css";
 
 export interface MapEditorProps {
   mapId: string;
@@ -84,6 +86,26 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const side = useSidePanel(user.id);
   const [density, setDensity] = useDensity(user.id);
   const [dock, setDock] = useState<HTMLElement | null>(null);
+  const [panelTab, setPanelTab] = useState<"overview" | "reader">("overview");
+  const [readerRequest, setReaderRequest] = useState<ReaderRequest | null>(null);
+  const readerSeq = useRef(0);
+  const openReader = useCallback(
+    (sourceId: string, citationId?: string) => {
+      setReaderRequest({ sourceId, citationId, seq: ++readerSeq.current });
+      setPanelTab("reader");
+      side.setOpen(true);
+    },
+    [side],
+  );
+  // A card's link opens its passage in the side panel's reader (a modified click still opens the reader page).
+  const onWorkspaceClick = (event: React.MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-part="card"]');
+    const match = link?.getAttribute("href")?.match(/^\/maps\/[^/]+\/sources\/([^/#?]+)#citation-(.+)$/);
+    if (!match) return;
+    event.preventDefault();
+    openReader(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+  };
 
   const [mode, setMode] = useState<MapViewKind>("outline");
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -284,7 +306,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
 
   return (
     <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id} dock={side.open ? dock : null} onThreadOpen={() => side.setOpen(true)}>
-    <div className={styles.workspace} style={{ "--panel-width": `${side.width}px` } as React.CSSProperties} data-panel={side.open ? "open" : "closed"} data-density={density}>
+    <div className={styles.workspace} style={{ "--panel-width": `${side.width}px` } as React.CSSProperties} data-panel={side.open ? "open" : "closed"} data-density={density} onClick={onWorkspaceClick}>
     <div className={styles.editor} data-testid="map-editor" data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar} role="toolbar" aria-label="Map">
         <ViewTabs view={mode} onChange={changeMode} />
@@ -381,20 +403,52 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
     {side.open && (
       <SidePanel id="workspace-side-panel" width={side.width} onWidth={side.setWidth} onClose={() => side.setOpen(false)}>
         <div ref={setDock} className={styles.dock} />
-        <PositionBalance
-          doc={doc}
-          balance={scores.balance}
-          sides={sides}
-          canSwap={!readOnly}
-          onSwap={() => {
-            if (!readOnly) swapSides(doc, view.tree, localOrigin);
-          }}
-          error={ratings.error}
-        />
-        {share}
-        {sourceList && (
-          <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} />
-        )}
+        <div role="tablist" aria-label="Side panel" className={panelStyles.tabs}>
+          {(["overview", "reader"] as const).map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              id={`side-tab-${tab}`}
+              aria-selected={panelTab === tab}
+              aria-controls={`side-tabpanel-${tab}`}
+              tabIndex={panelTab === tab ? 0 : -1}
+              className={panelStyles.tab}
+              data-testid={`side-tab-${tab}`}
+              onClick={() => setPanelTab(tab)}
+              onKeyDown={(e) => {
+                if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+                const next = tab === "overview" ? "reader" : "overview";
+                setPanelTab(next);
+                document.getElementById(`side-tab-${next}`)?.focus();
+              }}
+            >
+              {tab === "overview" ? "Overview" : "Reader"}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`side-tabpanel-${panelTab}`} aria-labelledby={`side-tab-${panelTab}`} className={panelStyles.tabBody}>
+          {panelTab === "overview" ? (
+            <>
+              <PositionBalance
+                doc={doc}
+                balance={scores.balance}
+                sides={sides}
+                canSwap={!readOnly}
+                onSwap={() => {
+                  if (!readOnly) swapSides(doc, view.tree, localOrigin);
+                }}
+                error={ratings.error}
+              />
+              {share}
+              {sourceList && (
+                <SourcesPanel mapId={mapId} sources={sourceList} doc={doc} origin={localOrigin} tree={view.tree} citationCount={view.citationCount} canEdit={!readOnly} onRead={(sourceId) => openReader(sourceId)} />
+              )}
+            </>
+          ) : (
+            <PanelReader mapId={mapId} sources={sourceList ?? []} request={readerRequest} onPick={(sourceId) => openReader(sourceId)} conn={conn} status={status} userId={user.id} />
+          )}
+        </div>
       </SidePanel>
     )}
     </div>

@@ -4,14 +4,15 @@ import { useCallback, useEffect, useState } from "react";
 export const PANEL_MIN = 280;
 export const PANEL_MAX = 720;
 const PANEL_DEFAULT = 380;
-// Below this viewport width the panel stacks above the map instead of beside it.
-export const SIDE_BY_SIDE_MIN = 1100;
+// Below 900 px (the CSS breakpoint) the panel stacks above the map instead of beside it; it
+// opens by default only where the map keeps most of the width beside it.
+const OPEN_BY_DEFAULT_MIN = 1200;
 
 const clamp = (w: number) => Math.max(PANEL_MIN, Math.min(PANEL_MAX, Math.round(w)));
 
 /**
  * Whether the workspace's side panel is open and how wide it is, remembered per user in this
- * browser. Open by default where it fits beside the map, closed on narrow screens.
+ * browser. Open by default on wide screens, closed on narrower ones until asked for.
  */
 export function useSidePanel(userId: string) {
   const key = `claimboard.sidePanel.${userId}`;
@@ -25,7 +26,7 @@ export function useSidePanel(userId: string) {
       // A damaged entry: start from the defaults.
     }
     setState({
-      open: typeof stored.open === "boolean" ? stored.open : window.innerWidth >= SIDE_BY_SIDE_MIN,
+      open: typeof stored.open === "boolean" ? stored.open : window.innerWidth >= OPEN_BY_DEFAULT_MIN,
       width: typeof stored.width === "number" ? clamp(stored.width) : PANEL_DEFAULT,
     });
   }, [key]);

@@ -11,6 +11,7 @@ import type { PlainRange } from "@/lib/sources/selectionRange";
 import { SyncStatus } from "@/components/map/SyncStatus";
 import { useMapConnection } from "@/components/map/useMapConnection";
 import { useMapTree } from "@/components/map/useMapTree";
+import type { MapConnection, MapConnectionSnapshot } from "@/lib/collab/mapConnection";
 import { EvidencePopover, type ClaimChoice } from "./EvidencePopover";
 import { SourceReader, type ReaderCitation } from "./SourceReader";
 import styles from "./SourceWorkspace.module.css";
@@ -35,9 +36,33 @@ interface OpenSelection {
   left: number;
 }
 
-/** The live reader: the map's doc connected, cited passages highlighted, selections turned into evidence. */
+/** The standalone reader page: connects to the map's doc and shows the reader with its comment threads. */
 export function SourceWorkspace({ mapId, sourceId, version, text, initialState, user, role, readOnly: pageReadOnly }: SourceWorkspaceProps) {
   const { conn, status } = useMapConnection({ mapId, initialState, user, role, readOnly: pageReadOnly });
+  return (
+    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id}>
+      <SourceReaderPane mapId={mapId} sourceId={sourceId} version={version} text={text} conn={conn} status={status} userId={user.id} />
+    </CommentsProvider>
+  );
+}
+
+export interface SourceReaderPaneProps {
+  mapId: string;
+  sourceId: string;
+  version: number;
+  text: string;
+  conn: MapConnection;
+  status: MapConnectionSnapshot;
+  userId: string;
+  /** Beside the map (the workspace's side panel): the notice needs no link back to the map. */
+  besideMap?: boolean;
+}
+
+/**
+ * The live reader of one source version: cited passages highlighted by stance and position,
+ * selections turned into evidence or comments. Used by the reader page and the workspace's side panel.
+ */
+export function SourceReaderPane({ mapId, sourceId, version, text, conn, status, userId, besideMap = false }: SourceReaderPaneProps) {
   const { doc, localOrigin } = conn;
   const view = useMapTree(doc);
   const readOnly = status.readOnly;
@@ -121,7 +146,6 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
   }, []);
 
   return (
-    <CommentsProvider mapId={mapId} conn={conn} connected={status.status === "connected"} role={status.role} userId={user.id}>
     <div className={styles.workspace} ref={wrapRef} data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar}>
         <span className={styles.legend} data-testid="position-legend">
@@ -135,9 +159,9 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
           ))}
         </span>
         <span className={styles.spacer} />
-        <OpenThreadsButton />
+        {!besideMap && <OpenThreadsButton />}
         <span className="muted small">{citations.length} cited passages</span>
-        <SyncStatus state={status} />
+        {!besideMap && <SyncStatus state={status} />}
       </div>
       {readOnly ? (
         <p className={styles.hint} data-testid="read-only-notice">
@@ -170,7 +194,7 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
           version={version}
           doc={doc}
           origin={localOrigin}
-          userId={user.id}
+          userId={userId}
           readOnly={readOnly}
           citations={citations}
           claimChoices={claimChoices}
@@ -178,12 +202,11 @@ export function SourceWorkspace({ mapId, sourceId, version, text, initialState, 
           onDone={(message, tone) => {
             setSelection(null);
             window.getSelection()?.removeAllRanges();
-            setNotice({ text: message, tone, href: tone === "ok" ? `/maps/${mapId}` : undefined });
+            setNotice({ text: message, tone, href: tone === "ok" && !besideMap ? `/maps/${mapId}` : undefined });
           }}
         />
       )}
     </div>
-    </CommentsProvider>
   );
 }
 

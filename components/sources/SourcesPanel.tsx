@@ -29,6 +29,8 @@ interface Props {
   /** Changes whenever citations change, so coverage recomputes. */
   citationCount: number;
   canEdit: boolean;
+  /** Opens a source in the workspace's reader beside the map (absent: only the reader page). */
+  onRead?: (sourceId: string) => void;
 }
 
 function textOf(doc: Y.Doc, id: string): string {
@@ -37,7 +39,7 @@ function textOf(doc: Y.Doc, id: string): string {
 }
 
 /** Sources of the map: coverage per source, unsupported claims, and (for editors) add a source or a new version. */
-export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount, canEdit }: Props) {
+export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount, canEdit, onRead }: Props) {
   const router = useRouter();
   const [added, setAdded] = useState<string | null>(null);
   const unsupported = useMemo(() => {
@@ -52,7 +54,7 @@ export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount,
       </summary>
       <div className={styles.body}>
         {sources.map((s) => (
-          <SourceCoverageView key={s.id} mapId={mapId} source={s} doc={doc} origin={origin} tree={tree} citationCount={citationCount} canEdit={canEdit} />
+          <SourceCoverageView key={s.id} mapId={mapId} source={s} doc={doc} origin={origin} tree={tree} citationCount={citationCount} canEdit={canEdit} onRead={onRead} />
         ))}
         <section data-testid="unsupported-claims">
           <h3 className={styles.h3}>Claims with no evidence ({unsupported.length})</h3>
@@ -91,7 +93,25 @@ export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount,
   );
 }
 
-function SourceCoverageView({ mapId, source, doc, origin, tree, citationCount, canEdit }: { mapId: string; source: PanelSource; doc: Y.Doc; origin: unknown; tree: MapTree; citationCount: number; canEdit: boolean }) {
+function SourceCoverageView({
+  mapId,
+  source,
+  doc,
+  origin,
+  tree,
+  citationCount,
+  canEdit,
+  onRead,
+}: {
+  mapId: string;
+  source: PanelSource;
+  doc: Y.Doc;
+  origin: unknown;
+  tree: MapTree;
+  citationCount: number;
+  canEdit: boolean;
+  onRead?: (sourceId: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<{ version: number; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -133,6 +153,11 @@ function SourceCoverageView({ mapId, source, doc, origin, tree, citationCount, c
           </span>
         )}
       </summary>
+      {onRead && (
+        <button type="button" className="button secondary" style={{ padding: "2px 10px", fontSize: "0.85rem", margin: "6px 0" }} onClick={() => onRead(source.id)} data-testid="read-beside-map">
+          Read beside the map
+        </button>
+      )}
       {error && <p className="error">{error}</p>}
       {!coverage && !error && <p className="muted small">Loading the text…</p>}
       {coverage && (

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Locator } from "@playwright/test";
 import { signUpInNewContext } from "./support/signUpInNewContext";
+import { selectInReader } from "./support/selectInReader";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
@@ -79,4 +80,41 @@ test("on a phone the panel starts closed, opens above the map, and the header fi
   const panel = page.getByTestId("side-panel");
   await expect(panel.getByTestId("position-balance")).toBeVisible();
   expect((await box(panel)).y).toBeLessThan((await box(page.getByTestId("claim-row").first())).y);
+});
+
+test("a card is cut from the reader beside the map, without leaving it; clicking a card opens its passage there", async ({ browser }) => {
+  const { page } = await signUpInNewContext(browser, "Cora Cutter", `cora-${Date.now()}@example.com`, { width: 1440, height: 900 });
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  const mapUrl = page.url();
+
+  // The reader opens in the side panel; the map stays beside it.
+  await page.getByTestId("side-tab-reader").click();
+  const reader = page.getByTestId("panel-reader");
+  await expect(reader.getByTestId("source-reader")).toContainText("He emphasized building a wall.");
+  const mapBox = await box(page.getByTestId("map-editor"));
+  expect(mapBox.x + mapBox.width).toBeLessThanOrEqual((await box(reader)).x);
+
+  // Cut "He emphasized building a wall." into an existing claim, found by search.
+  await selectInReader(page, "He emphasized building a wall.");
+  const popover = page.getByTestId("selection-popover");
+  await popover.getByRole("button", { name: "Use as evidence for…" }).click();
+  await popover.getByRole("radio", { name: "An existing claim" }).check();
+  await popover.getByLabel("Find a claim").fill("national security threat");
+  await popover.getByTestId("evidence-claim-option").first().click();
+  await popover.getByRole("button", { name: "Add evidence" }).click();
+  await expect(page.getByTestId("evidence-notice")).toContainText("Evidence card added");
+  expect(page.url()).toBe(mapUrl);
+  // The card is under its claim in the outline at once.
+  const card = page.getByTestId("evidence-card").filter({ hasText: "He emphasized building a wall." });
+  await expect(card).toHaveCount(1);
+
+  // Back to the overview; a click on another card opens the reader at its passage, flashed.
+  await page.getByTestId("side-tab-overview").click();
+  const first = page.getByTestId("evidence-card").filter({ hasText: "push for FTO designation" });
+  await first.click();
+  expect(page.url()).toBe(mapUrl);
+  await expect(page.getByTestId("side-tab-reader")).toHaveAttribute("aria-selected", "true");
+  const passage = reader.locator("mark", { hasText: "push for FTO designation" }).first();
+  await expect(passage).toBeInViewport();
+  await expect(reader.locator("[class*=flash]")).toHaveCount(1);
 });
