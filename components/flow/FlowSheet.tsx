@@ -55,9 +55,9 @@ export function FlowSheet({ flow, columnsRef, height }: Props) {
         {flow.columns.map((column) => (
           <section key={column.speech.id} className={styles.column} aria-label={`${column.speech.id}: ${column.speech.description}`} data-testid={`flow-column-${column.speech.id}`}>
             <header className={styles.columnHead} data-testid="flow-column-head">
-              <h3 className={`${styles.head} ${column.speech.side === "aff" ? styles.affHead : styles.negHead}`} title={column.speech.description}>
+              <h2 className={`${styles.head} ${column.speech.side === "aff" ? styles.affHead : styles.negHead}`} title={column.speech.description}>
                 {column.speech.id}
-              </h3>
+              </h2>
               <p className={styles.description}>{column.speech.description}</p>
             </header>
             {column.entries.length === 0 ? (

@@ -107,7 +107,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
           {canFocus && (
             <button
               type="button"
-              className={`${styles.control} ${focus === "focus" ? styles.controlOn : ""}`}
+              className={`${styles.control} ${styles.focusControl} ${focus === "focus" ? styles.controlOn : ""}`}
               onClick={(event) => {
                 stop(event);
                 actions.toggleFocus(id);

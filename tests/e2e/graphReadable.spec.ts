@@ -21,6 +21,21 @@ async function zoomOf(page: Page): Promise<number> {
   return page.locator(".react-flow__viewport").evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
 }
 
+/** Waits until the viewport stops moving (a pan or zoom animates for a moment). */
+async function settled(page: Page): Promise<void> {
+  const read = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
+  let last = await read();
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(100); // two reads apart: equal means no animation is running
+      const now = await read();
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
 /** Claim ids of the nodes drawn now. */
 async function shownIds(page: Page): Promise<string[]> {
   return page.locator(".react-flow__node[data-claim-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-claim-id")!).sort());
@@ -68,6 +83,7 @@ test("the graph opens readable, fills the workspace, focuses a claim's line, col
 
   // Readable: every text in every node on screen is ≥ 12 px once zoomed (computed size × zoom).
   await pane.scrollIntoViewIfNeeded();
+  await settled(page);
   const zoom = await zoomOf(page);
   const paneBox = (await pane.boundingBox())!;
   const sizes = await page.locator(".react-flow__node[data-claim-id]").evaluateAll((els, area) => {
@@ -149,11 +165,13 @@ test("the graph opens readable, fills the workspace, focuses a claim's line, col
   // Collapse the claim's subtree from its node: the subtree goes, the count says how many; the node stays put.
   const below = descendantsOf(middle, pairs);
   expect(below.length).toBeGreaterThan(0);
+  await settled(page);
   const before = (await middleNode.boundingBox())!;
   await middleNode.getByTestId("graph-collapse-toggle").click();
   await expect.poll(() => shownIds(page)).toEqual(all.filter((id) => !below.includes(id)).sort());
   await expect(middleNode.getByTestId("graph-hidden-count")).toHaveText(`${below.length} hidden`);
   await expect(middleNode).toHaveAttribute("data-collapsed", "true");
+  await settled(page);
   const after = (await middleNode.boundingBox())!;
   expect(Math.abs(after.x - before.x)).toBeLessThan(2);
   expect(Math.abs(after.y - before.y)).toBeLessThan(2);
