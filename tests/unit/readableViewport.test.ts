@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createElk, layoutGraph } from "../../lib/argument/graphLayout";
+import { buildSampleDoc } from "../../prisma/seed/buildSampleDoc";
+import { elementsOf } from "../support/graphWorkload";
 import {
   fitAllViewport,
   neighbourhood,
@@ -65,5 +69,26 @@ describe("readableViewport", () => {
   it("neighbourhood is parent, siblings, children", () => {
     expect(neighbourhood("p1c1", wideEdges)).toEqual(["p1", "p1c0", "p1c2", "p1c3"]);
     expect(neighbourhood("q", wideEdges)).toEqual(["p1", "p2"]);
+  });
+});
+
+describe("the sample map", () => {
+  it("opens readable on the question and the first position, which the layout puts right under it", async () => {
+    const sourceText = readFileSync(new URL("../../prisma/seed/us-mexico-cartels.txt", import.meta.url), "utf8");
+    const elements = elementsOf(buildSampleDoc({ sourceId: "s1", sourceVersion: 1, sourceText, authorId: null }));
+    const layout = await layoutGraph(elements, createElk());
+    const q = elements.nodes.find((n) => n.kind === "question")!.id;
+    const [first, second] = elements.edges.filter((e) => e.source === q).map((e) => layout.find((n) => n.id === e.target)!);
+    const qBox = layout.find((n) => n.id === q)!;
+    const mid = (b: PlacedNode) => b.x + b.width / 2;
+    // Parents over their (left) median child: the question is over the first position, not midway.
+    expect(Math.abs(mid(qBox) - mid(first))).toBeLessThan(first.width / 2);
+    expect(mid(second) - mid(first)).toBeGreaterThan(1400); // the map is far wider than a screen
+    // The graph pane at 1440×900 (full width, 70% of the height): too wide to read whole.
+    const pane = { width: 1400, height: 630 };
+    expect(fitAllViewport(layout, pane)!.zoom).toBeLessThan(0.5); // 0.42: 13 px text at 5.5 px
+    const view = readableViewport(layout, elements.edges, null, pane)!;
+    expect(view.viewport.zoom).toBe(1);
+    expect(view.shown).toEqual([q, first.id]);
   });
 });
