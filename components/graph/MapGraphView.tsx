@@ -192,7 +192,8 @@ function GraphCanvas({ doc, selectedId, onSelect, onEdit, editingBy, collapsed =
       const { width, height } = store.getState();
       const placed = [...m.positions.values()];
       const chosen = anchor && m.positions.has(anchor) ? anchor : rootId(m);
-      const view = readableViewport(placed, m.elements.edges, chosen, { width, height });
+      // In focus mode every shown claim is on the focused line: take the nearest, ancestors included.
+      const view = readableViewport(placed, m.elements.edges, chosen, { width, height }, m.focusId ? "any" : "neighbourhood");
       if (view) void setViewport(view.viewport, { duration });
     },
     [setViewport, store],

@@ -97,9 +97,17 @@ export interface OpenView {
 /**
  * The first view of the graph. `anchorId` is the selected claim (or the question); when the
  * whole map would be drawn with text under READABLE_TEXT_PX, the view is the anchor plus as
- * many of its neighbours as fit at READABLE_ZOOM, nearest first.
+ * many of its neighbours (or, with `nearby: "any"`, of all nodes) as fit at READABLE_ZOOM,
+ * nearest first.
  */
-export function readableViewport(nodes: readonly PlacedNode[], edges: readonly TreeEdge[], anchorId: string | null, pane: Pane): OpenView | null {
+export function readableViewport(
+  nodes: readonly PlacedNode[],
+  edges: readonly TreeEdge[],
+  anchorId: string | null,
+  pane: Pane,
+  /** "neighbourhood": parent, siblings, children; "any": every node (focus mode shows one line, all of it relevant). */
+  nearby: "neighbourhood" | "any" = "neighbourhood",
+): OpenView | null {
   const all = boundsOf(nodes);
   if (!all || pane.width <= 0 || pane.height <= 0) return null;
   const allZoom = Math.min(OPEN_MAX_ZOOM, fitZoom(all, pane));
@@ -111,7 +119,7 @@ export function readableViewport(nodes: readonly PlacedNode[], edges: readonly T
   // Rounded, so that near-equal distances (the two positions under the question) keep the
   // map's order: parent, then siblings and children left to right.
   const distance = (b: Box) => Math.round(Math.hypot(centre(b).x - from.x, centre(b).y - from.y) / 24);
-  const candidates = neighbourhood(anchor.id, edges)
+  const candidates = (nearby === "any" ? nodes.map((n) => n.id).filter((id) => id !== anchor.id) : neighbourhood(anchor.id, edges))
     .map((id) => byId.get(id))
     .filter((n): n is PlacedNode => n !== undefined)
     .map((n, order) => ({ n, order, d: distance(n) }))

@@ -151,6 +151,8 @@ test("the graph opens readable, fills the workspace, focuses a claim's line, col
   expect(line.length).toBeLessThan(all.length);
   await expect.poll(() => shownIds(page)).toEqual(line);
   await expect(page.getByTestId("graph-shown")).toContainText(`${line.length} of ${all.length} claims shown`);
+  await settled(page);
+  expect(await zoomOf(page)).toBeGreaterThanOrEqual(1); // the focused line opens readable too
   await page.screenshot({ path: testInfo.outputPath("graph-focus.png") });
   // Esc leaves it.
   await page.keyboard.press("Escape");

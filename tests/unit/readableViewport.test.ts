@@ -66,6 +66,15 @@ describe("readableViewport", () => {
     expect(1000 * view.viewport.zoom + view.viewport.x).toBeGreaterThanOrEqual(0);
   });
 
+  it("with nearby \"any\" (focus mode) a grandparent counts too, nearest first", () => {
+    const line = [node("q", 0, 0, 320, 90), node("p", 0, 150), node("c", 0, 300), node("g", 0, 450), node("gg", 0, 600)];
+    const edges = [{ source: "q", target: "p" }, { source: "p", target: "c" }, { source: "c", target: "g" }, { source: "g", target: "gg" }];
+    const pane = { width: 1400, height: 630 };
+    expect(readableViewport(line, edges, "c", pane)!.shown.sort()).toEqual(["c", "g", "p"]);
+    // The question (two up) fits as well; the great-grandchild would not (566 px of height at 1:1).
+    expect(readableViewport(line, edges, "c", pane, "any")!.shown).toEqual(["c", "p", "g", "q"]);
+  });
+
   it("neighbourhood is parent, siblings, children", () => {
     expect(neighbourhood("p1c1", wideEdges)).toEqual(["p1", "p1c0", "p1c2", "p1c3"]);
     expect(neighbourhood("q", wideEdges)).toEqual(["p1", "p2"]);
