@@ -390,6 +390,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
             selectedId={selectedId}
             editingId={editingId}
             editingBy={presence.editingBy}
+            collapsed={collapsed}
             readOnly={readOnly}
             awareness={status.awareness}
             user={conn.user}

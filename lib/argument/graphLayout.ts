@@ -135,7 +135,11 @@ const LAYOUT_OPTIONS: LayoutOptions = {
   "elk.layered.crossingMinimization.strategy": "INTERACTIVE",
   "elk.layered.crossingMinimization.greedySwitch.type": "OFF",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
-  "elk.layered.nodePlacement.bk.fixedAlignment": "BALANCED",
+  // One of BK's four alignments rather than their balanced mean: each parent sits over its
+  // (left) median child, so the question sits right above the first position instead of
+  // midway between positions a map-width apart, and the graph can open readable on the
+  // question with a position in view (components/graph/readableViewport.ts).
+  "elk.layered.nodePlacement.bk.fixedAlignment": "LEFTDOWN",
   "elk.edgeRouting": "POLYLINE",
 };
 
