@@ -76,9 +76,12 @@ test("the graph opens readable, fills the workspace, focuses a claim's line, col
   await expect.poll(() => zoomOf(page)).toBeGreaterThan(0.5); // placed (React Flow starts at 1 too, so wait for the layout below)
   await page.waitForFunction(() => document.querySelectorAll(".react-flow__node[data-claim-id]").length > 20);
 
-  // Not a fixed 938×520 box: the full page width and the window's height (at least 70% of it).
+  // Not a fixed 938×520 box: the map column's full width (the side panel, open by default at
+  // 1440 px, takes the rest) and the window's height (at least 70% of it).
   const box = (await pane.boundingBox())!;
-  expect(box.width).toBeGreaterThan(1300);
+  const mapColumn = (await page.getByTestId("map-editor").boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(mapColumn.width - 2);
+  expect(mapColumn.width).toBeGreaterThan(980);
   expect(box.height).toBeGreaterThanOrEqual(VIEWPORT.height * 0.7 - 1);
 
   // Readable: every text in every node on screen is ≥ 12 px once zoomed (computed size × zoom).
@@ -228,8 +231,11 @@ test("the flow uses the full width: columns ≥ 220 px scroll sideways, speech h
   const columns = page.getByTestId("flow-columns");
   await expect(page.getByTestId("flow-column-1AC")).toContainText("Direct intervention");
 
+  // The map column's full width, not a ~940 px page column; with the side panel closed, the page's.
+  await page.getByTestId("side-panel-toggle").click();
+  await expect(page.getByTestId("side-panel")).toHaveCount(0);
   const box = (await columns.boundingBox())!;
-  expect(box.width).toBeGreaterThan(1300); // the page's full width, not the ~940 px column
+  expect(box.width).toBeGreaterThan(1300);
   const widths = await page.locator("[data-testid^=flow-column-]:not([data-testid=flow-column-head])").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
   expect(widths).toHaveLength(7);
   for (const w of widths) expect(w).toBeGreaterThanOrEqual(220);
