@@ -43,6 +43,19 @@ export function SharePanel({ mapId, me, initialMembers, children }: { mapId: str
     }
   }
 
+  // Changing a member's role is the same share request with their address and the new role.
+  async function changeRole(member: Member, role: string) {
+    setError(null);
+    const res = await fetch(`/api/maps/${mapId}/members`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: member.email, role }),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (res.ok) setMembers(data as Member[]);
+    else setError((data as { error?: string }).error ?? "Changing the role failed.");
+  }
+
   async function remove(member: Member) {
     if (!window.confirm(`Remove ${member.name} from this map?`)) return;
     setError(null);
@@ -58,10 +71,25 @@ export function SharePanel({ mapId, me, initialMembers, children }: { mapId: str
       <ul className={styles.members}>
         {members.map((m) => (
           <li key={m.userId}>
-            <span>{m.name}</span> <span className="muted small">{m.email}</span> <span className={styles.role}>{m.role}</span>
-            {/* An owner's share is not removed from here (the policy's membership.change). */}
-            {can({ id: me }, "membership.change", { kind: "membership", role: m.role }) && (
-              <button type="button" className={styles.remove} onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>Remove</button>
+            <span>{m.name}</span> <span className="muted small">{m.email}</span>
+            {/* An owner's share is not changed or removed from here (the policy's membership.change). */}
+            {can({ id: me }, "membership.change", { kind: "membership", role: m.role }) ? (
+              <>
+                <select
+                  className={styles.roleSelect}
+                  value={m.role}
+                  aria-label={`Role of ${m.name}`}
+                  data-testid="member-role"
+                  onChange={(e) => void changeRole(m, e.currentTarget.value)}
+                >
+                  <option value="editor">Editor</option>
+                  <option value="commenter">Commenter</option>
+                  <option value="viewer">Viewer</option>
+                </select>
+                <button type="button" className={styles.remove} onClick={() => void remove(m)} aria-label={`Remove ${m.name}`}>Remove</button>
+              </>
+            ) : (
+              <span className={styles.role}>{m.role}</span>
             )}
           </li>
         ))}

@@ -35,13 +35,13 @@ export interface MapConnectionOptions {
   user: { id: string; name: string; color?: string | null };
   /** The server's document state at page render, base64-encoded. */
   initialState: string;
-  /** The role the page was authorized with; the socket's session message can narrow it. */
+  /** The role the page was authorized with; the socket's session message (the server's word, on every (re)connect) replaces it. */
   role: string;
   readOnly: boolean;
 }
 
 export interface MapConnectionSnapshot extends ConnectionState {
-  /** Page role narrowed by the server's session message: true when edits are refused. */
+  /** True when edits are refused: the page's role until the socket's session message, then the server's (which may widen it after a promotion). */
   readOnly: boolean;
   role: string;
   awareness: Awareness | null;
@@ -107,10 +107,9 @@ export class MapConnection {
   getSnapshot = (): MapConnectionSnapshot => this.snapshot;
 
   private makeSnapshot(): MapConnectionSnapshot {
-    const serverReadOnly = this.state.serverReadOnly === true;
     return {
       ...this.state,
-      readOnly: this.options.readOnly || serverReadOnly,
+      readOnly: this.state.serverReadOnly ?? this.options.readOnly,
       role: this.state.serverRole ?? this.options.role,
       awareness: this.provider?.awareness ?? null,
       restoredLocal: this.restoredLocal,

@@ -114,10 +114,15 @@ test("an owner invites a commenter by link: they watch live, cannot edit, and op
   await expect(guest.getByTestId("sync-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
   await expect(guest.locator("body")).not.toContainText("FORGED BY A COMMENTER");
 
-  // The commenter opens an evidence card: the reader shows the highlighted passage.
+  // The commenter opens an evidence card: the reader beside the map shows the passage…
   const card = guest.getByTestId("evidence-card").first();
   const quote = ((await card.locator("blockquote").textContent()) ?? "").trim();
+  const href = (await card.getAttribute("href"))!;
   await card.click();
+  await expect(guest.getByTestId("side-tab-reader")).toHaveAttribute("aria-selected", "true");
+  await expect(guest.getByTestId("panel-reader").locator("mark", { hasText: quote.slice(0, 20) }).first()).toBeInViewport();
+  // …and the card's link, followed, opens the reader page at the highlighted passage.
+  await guest.goto(href);
   await expect(guest).toHaveURL(/#citation-/);
   const target = guest.locator(":target");
   await expect(target).toBeVisible();

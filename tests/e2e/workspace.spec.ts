@@ -118,3 +118,26 @@ test("a card is cut from the reader beside the map, without leaving it; clicking
   await expect(passage).toBeInViewport();
   await expect(reader.locator("[class*=flash]")).toHaveCount(1);
 });
+
+test("an owner changes a member's role from the Share panel; the member's page follows live", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+  const vic = await signUpInNewContext(browser, "Vic Viewer", `vic-${stamp}@example.com`);
+  const olga = await signUpInNewContext(browser, "Olga Owner", `olga-${stamp}@example.com`);
+  const share = olga.page.getByTestId("share-panel");
+  await share.locator("summary").click();
+  await olga.page.getByLabel("Email to share with").fill(`vic-${stamp}@example.com`);
+  await olga.page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await olga.page.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(share.getByLabel("Role of Vic Viewer")).toHaveValue("viewer");
+
+  await vic.page.goto(olga.mapUrl);
+  await expect(vic.page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(vic.page.getByTestId("read-only-notice")).toBeVisible();
+
+  // No re-share by email: the member's own role control.
+  await share.getByLabel("Role of Vic Viewer").selectOption("editor");
+  await expect(share.getByLabel("Role of Vic Viewer")).toHaveValue("editor");
+  await expect(vic.page.getByTestId("read-only-notice")).toHaveCount(0, { timeout: 30_000 });
+  await expect(vic.page.getByTestId("map-editor")).toHaveAttribute("data-read-only", "false");
+});
