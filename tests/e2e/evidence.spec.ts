@@ -53,8 +53,10 @@ test("a passage selected in the reader becomes evidence for a new con claim, liv
   await card.screenshot({ path: testInfo.outputPath("evidence-card.png") });
   await expect(card).toHaveAttribute("href", /\/maps\/[^/]+\/sources\/[^#]+#citation-/);
 
-  // The card opens the reader at the highlighted passage.
+  // The card opens its passage in the reader beside the map; its link opens the reader page there.
   await card.click();
+  await expect(bob.page.getByTestId("panel-reader").locator("mark", { hasText: "tough stance" }).first()).toBeInViewport();
+  await bob.page.goto((await card.getAttribute("href"))!);
   await expect(bob.page).toHaveURL(/#citation-/);
   const target = bob.page.locator(":target");
   await expect(target).toBeVisible();

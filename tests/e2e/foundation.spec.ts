@@ -29,7 +29,10 @@ test("a newcomer signs up, lands on their copy of the sample map, and follows a 
   await page.goBack();
 
   const quote = ((await card.locator("blockquote").textContent()) ?? "").trim();
+  // A click opens the passage beside the map; a Ctrl/⌘-click (or the link itself) the reader page.
   await card.click();
+  await expect(page.getByTestId("panel-reader").locator("mark", { hasText: quote.slice(0, 20) }).first()).toBeInViewport();
+  await page.goto((await card.getAttribute("href"))!);
   await expect(page).toHaveURL(/\/sources\/[^#]+#citation-/);
   const reader = page.getByTestId("source-reader");
   await expect(reader).toBeVisible();
