@@ -2,7 +2,13 @@ import { expect, test } from "@playwright/test";
 
 test("a newcomer signs up, lands on their copy of the sample map, and follows a card to the source", async ({ page }, testInfo) => {
   const email = `e2e-${Date.now()}@example.com`;
+  // Signed out, the home page says what Claimboard is and offers the way in.
   await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Map the argument of a text, together." })).toBeVisible();
+  await expect(page.getByRole("img", { name: /A Claimboard map/ })).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("landing.png"), fullPage: true });
+  await page.getByRole("link", { name: "Sign in" }).first().click();
   await expect(page).toHaveURL(/\/signin/);
   await page.screenshot({ path: testInfo.outputPath("signin.png"), fullPage: true });
 

@@ -310,7 +310,8 @@ const mapPage = page("signin", "denied", "ok", "ok", "ok", "ok");
 const mapSecrets = (f: Fixture) => [f.mapTitle];
 
 export const PAGE_CASES: PageCase[] = [
-  { file: "app/page.tsx", path: () => "/", expect: page("signin", "maps", "maps", "maps", "maps", "maps") },
+  // Signed out: the landing page; signed in: the map list.
+  { file: "app/page.tsx", path: () => "/", expect: page("ok", "maps", "maps", "maps", "maps", "maps") },
   { file: "app/signin/page.tsx", path: () => "/signin", expect: publicPage },
   { file: "app/signup/page.tsx", path: () => "/signup", expect: publicPage },
   { file: "app/maps/page.tsx", path: () => "/maps", expect: accountPage },
