@@ -32,6 +32,7 @@ export default async function MapsPage() {
               <Link href={`/maps/${m.id}`} style={{ fontWeight: 600, fontSize: "1.05rem" }}>{m.title}</Link>
               <div className="muted small">
                 {ROLE_LABEL[m.role]}
+                {m.role !== "owner" && m.ownerNames.length > 0 && <> · {m.ownerNames.join(", ")}&apos;s map</>}
                 {m.teamName && <> · team {m.teamName}</>} · updated {new Date(m.updatedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
               </div>
             </li>

@@ -186,7 +186,7 @@ export function ClaimRow({ node }: { node: TreeNode }) {
             <button type="button" className={`${styles.act} ${styles.icon}`} data-testid="edit-claim" aria-label="Edit" title="Edit (Enter)" onClick={() => ctx.actions.startEdit(id)}>
               <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden><path d="M11.5 2.5l2 2L6 12l-3 1 1-3z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" /></svg>
             </button>
-            <button type="button" className={`${styles.act} ${styles.actDelete}`} data-testid="delete-claim" aria-label="Delete" title="Delete (Del)" onClick={() => ctx.actions.remove(id)}>
+            <button type="button" className={`${styles.act} ${styles.actDelete}`} data-testid="delete-claim" aria-label="Delete" title="Delete (Del)" onClick={() => ctx.actions.remove(id, true)}>
               <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5M7 7v4M9 7v4" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" /></svg>
             </button>
           </div>

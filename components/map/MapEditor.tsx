@@ -54,6 +54,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const POINTER_DELETE_GUARD_MS = 700;
 const READ_ONLY_MESSAGE = "View only — you can read but not edit.";
 const COMMENTER_MESSAGE = "You can comment but not edit.";
 
@@ -113,6 +114,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
+  const lastPointerDelete = useRef(-Infinity);
 
   // Callbacks read the latest values through refs so `actions` stays one stable object.
   const latest = useRef({ tree: view.tree, collapsed, readOnly, editingId, mode });
@@ -188,7 +190,11 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
       },
       addChild: (parentId, stance) => create(childPlan(latest.current.tree, parentId, stance)),
       addSibling: (id) => create(siblingPlan(latest.current.tree, id)),
-      remove: (id) => {
+      remove: (id, byPointer = false) => {
+        // After a delete the next row's button slides under the pointer: a quick second click
+        // (a double-click, or an impatient one) must not delete that claim too.
+        if (byPointer && performance.now() - lastPointerDelete.current < POINTER_DELETE_GUARD_MS) return;
+        if (byPointer) lastPointerDelete.current = performance.now();
         const { tree, collapsed: hidden, editingId: editing } = latest.current;
         const node = tree.byId.get(id);
         if (!node) return;

@@ -17,7 +17,8 @@ export interface MapActions {
   stopEdit(focusRow?: boolean): void;
   addChild(parentId: string, stance: Stance): void;
   addSibling(id: string): void;
-  remove(id: string): void;
+  /** `byPointer`: from a row's delete button (a second click right after a delete is ignored). */
+  remove(id: string, byPointer?: boolean): void;
   indent(id: string): void;
   outdent(id: string): void;
   reorder(id: string, delta: -1 | 1): void;

@@ -13,6 +13,8 @@ export interface MapListItem {
   updatedAt: string;
   teamId: string | null;
   teamName: string | null;
+  /** The owners' names, so a copy of the sample map can be told from someone else's. */
+  ownerNames: string[];
 }
 
 export async function listMapsForUser(userId: string): Promise<MapListItem[]> {
@@ -29,6 +31,13 @@ export async function listMapsForUser(userId: string): Promise<MapListItem[]> {
     },
     orderBy: { updatedAt: "desc" },
   });
+  const owners = await prisma.mapMember.findMany({
+    where: { mapId: { in: rows.map((r) => r.id) }, role: "owner" },
+    select: { mapId: true, user: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const ownersOf = new Map<string, string[]>();
+  for (const o of owners) ownersOf.set(o.mapId, [...(ownersOf.get(o.mapId) ?? []), o.user.name]);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -37,6 +46,7 @@ export async function listMapsForUser(userId: string): Promise<MapListItem[]> {
     updatedAt: r.updatedAt.toISOString(),
     teamId: r.teamId,
     teamName: r.team?.name ?? null,
+    ownerNames: ownersOf.get(r.id) ?? [],
   }));
 }
 

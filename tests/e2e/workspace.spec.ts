@@ -140,4 +140,43 @@ test("an owner changes a member's role from the Share panel; the member's page f
   await expect(share.getByLabel("Role of Vic Viewer")).toHaveValue("editor");
   await expect(vic.page.getByTestId("read-only-notice")).toHaveCount(0, { timeout: 30_000 });
   await expect(vic.page.getByTestId("map-editor")).toHaveAttribute("data-read-only", "false");
+
+  // In Vic's list, Olga's copy of the sample is told from Vic's own by its owner's name.
+  await vic.page.goto("/maps");
+  await expect(vic.page.locator("li", { hasText: "Olga Owner's map" })).toHaveCount(1);
+  await expect(vic.page.locator("li", { hasText: "Owner" }).filter({ hasNotText: "Olga" })).toHaveCount(1);
+});
+
+test("a double click on a row's delete button deletes one claim, not the next one too", async ({ browser }) => {
+  const { page } = await signUpInNewContext(browser, "Dee Deleter", `dee-${Date.now()}@example.com`, { width: 1440, height: 900 });
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  // Two new cons without cards under the first position: rows of one height, one above the other.
+  const position = page.locator('li[data-kind="position"]').first();
+  const ids: string[] = [];
+  for (const text of ["First to delete", "Must survive"]) {
+    await position.getByTestId("claim-row").first().hover();
+    await position.getByTestId("add-con").first().click();
+    const editor = page.getByTestId("claim-editor");
+    await expect(editor).toBeFocused();
+    ids.push((await editor.getAttribute("data-claim-id"))!);
+    await editor.pressSequentially(text);
+    await page.keyboard.press("Escape");
+  }
+  const row = (id: string) => page.locator(`li[data-claim-id="${id}"]`).getByTestId("claim-row").first();
+  const [upper, lower] = (await row(ids[0]).boundingBox())!.y < (await row(ids[1]).boundingBox())!.y ? ids : [ids[1], ids[0]];
+  await row(upper).hover();
+  // Two clicks 120 ms apart at one spot, as a person double-clicks: the lower row slides up
+  // under the pointer after the first.
+  const button = (await row(upper).getByTestId("delete-claim").boundingBox())!;
+  const [x, y] = [button.x + button.width / 2, button.y + button.height / 2];
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(120);
+  await page.mouse.click(x, y);
+  await expect(page.locator(`li[data-claim-id="${upper}"]`)).toHaveCount(0);
+  await page.waitForTimeout(800);
+  await expect(page.locator(`li[data-claim-id="${lower}"]`)).toHaveCount(1);
+  // A deliberate later click still deletes.
+  await row(lower).hover();
+  await row(lower).getByTestId("delete-claim").click();
+  await expect(page.locator(`li[data-claim-id="${lower}"]`)).toHaveCount(0);
 });
