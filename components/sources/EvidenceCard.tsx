@@ -3,8 +3,8 @@ import { fullCite, shortCite, type CiteFields } from "@/lib/citations/debateCite
 import { highlightSegments } from "@/lib/citations/highlightSegments";
 import styles from "./EvidenceCard.module.css";
 
-/** The cite metadata of the card's source, as the page passes it down. */
-export type CiteLine = CiteFields;
+/** The cite metadata of the card's source, as the page passes it down, with its newest version. */
+export type CiteLine = CiteFields & { latestVersion?: number };
 
 /** A debate card: tag, cite line, and the quote with the words to read aloud emphasised. */
 export function EvidenceCard({ citation, cite, href }: { citation: CitationData; cite: CiteLine | null; href: string }) {
@@ -19,6 +19,11 @@ export function EvidenceCard({ citation, cite, href }: { citation: CitationData;
       {cite && (
         <div className={styles.cite}>
           <strong className={styles.shortCite}>{shortCite(cite)}</strong> <span data-part="full-cite">[{fullCite(cite)}]</span>
+        </div>
+      )}
+      {cite?.latestVersion !== undefined && citation.sourceVersion < cite.latestVersion && (
+        <div className={styles.stale} data-testid="stale-card" title={`This quote is from version ${citation.sourceVersion}; its passage was not found in version ${cite.latestVersion}.`}>
+          v{citation.sourceVersion} · passage changed in v{cite.latestVersion}
         </div>
       )}
       <blockquote className={styles.quote} data-part="quote">

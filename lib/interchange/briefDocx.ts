@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, HighlightColor, Packer, Paragraph, TextRun, UnderlineType } from "docx";
-import type { BriefArgument, BriefAttack, BriefCard, DebateBrief } from "./debateBrief";
+import { staleCardWarning, type BriefArgument, type BriefAttack, type BriefCard, type DebateBrief } from "./debateBrief";
 import { percent, responseLabel } from "./briefMarkdown";
 import { FLAG_LABELS } from "../argument/claimFlags";
 
@@ -26,6 +26,7 @@ function details(arg: BriefArgument): string {
 function card(c: BriefCard): Paragraph[] {
   const out = [heading(HeadingLevel.HEADING_4, c.tag, true)];
   if (c.cite) out.push(new Paragraph({ children: [new TextRun({ text: c.shortCite, bold: true, size: BODY }), new TextRun({ text: ` [${c.cite}]`, size: CITE })] }));
+  if (c.stale) out.push(new Paragraph({ children: [new TextRun({ text: `⚠ ${staleCardWarning(c.stale)}`, bold: true, color: "B42318", size: CITE })] }));
   out.push(
     new Paragraph({
       children: c.segments.map((s) =>

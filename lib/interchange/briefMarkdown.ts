@@ -1,4 +1,4 @@
-import type { BriefArgument, BriefAttack, BriefCard, BriefPosition, DebateBrief, QuoteSegment } from "./debateBrief";
+import { staleCardWarning, type BriefArgument, type BriefAttack, type BriefCard, type BriefPosition, type DebateBrief, type QuoteSegment } from "./debateBrief";
 import { FLAG_LABELS } from "../argument/claimFlags";
 
 /**
@@ -42,6 +42,7 @@ function details(arg: BriefArgument): string {
 function card(out: string[], c: BriefCard): void {
   out.push(`#### ${escapeMarkdown(c.tag)}`, "");
   if (c.cite) out.push(`**${escapeMarkdown(c.shortCite)}** ${escapeMarkdown(`[${c.cite}]`)}`, "");
+  if (c.stale) out.push(`**⚠ ${escapeMarkdown(staleCardWarning(c.stale))}**`, "");
   const quote = markdownQuote(c.segments);
   out.push(...quote.split("\n").map((line) => `> ${line}`), "");
   if (c.note.trim()) out.push(`_Note: ${escapeMarkdown(c.note.trim())}_`, "");

@@ -35,8 +35,8 @@ export type BriefSide = "aff" | "neg";
 export const SIDE_LABELS: Record<BriefSide, string> = { aff: "Affirmative", neg: "Negative" };
 
 /** The source fields a cite line needs (a `Source` row fits). */
-/** A card's source as the brief cites it. */
-export type BriefSource = CiteFields;
+/** A card's source as the brief cites it, with its newest version when known. */
+export type BriefSource = CiteFields & { latestVersion?: number };
 
 export interface QuoteSegment {
   text: string;
@@ -48,6 +48,11 @@ export interface BriefCard {
   tag: string;
   /** "Smith 24" (empty when the source is unknown), read aloud and printed bold. */
   shortCite: string;
+  /**
+   * Set when the card still quotes an older version of its source (its passage was not found in
+   * a newer one): every rendering marks the card instead of printing the quote as current.
+   */
+  stale: { version: number; latestVersion: number } | null;
   /** The full cite: author, qualifications, date, “title”, publisher, URL, accessed (empty when the source is unknown). */
   cite: string;
   quote: string;
@@ -101,6 +106,11 @@ export interface BriefOptions {
   aff?: string;
 }
 
+/** The warning every rendering of a stale card carries. */
+export function staleCardWarning(stale: NonNullable<BriefCard["stale"]>): string {
+  return `Passage changed: this quote is from version ${stale.version}; it was not found in version ${stale.latestVersion} of the source. Check it before reading it.`;
+}
+
 export function quoteSegments(quote: string, highlights: readonly [number, number][]): QuoteSegment[] {
   return highlightSegments(
     quote,
@@ -114,6 +124,7 @@ function toCard(c: CitationData, sources: ReadonlyMap<string, BriefSource>): Bri
     citationId: c.id,
     tag: c.tag.trim() || "Evidence",
     shortCite: source ? shortCite(source) : "",
+    stale: source?.latestVersion !== undefined && c.sourceVersion < source.latestVersion ? { version: c.sourceVersion, latestVersion: source.latestVersion } : null,
     cite: source ? fullCite(source) : "",
     quote: c.exact,
     highlights: c.highlights.map(([s, e]) => [s, e]),

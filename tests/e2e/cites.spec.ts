@@ -30,3 +30,36 @@ test("a file's cite pre-fills the add-source form, and cards carry short and ful
   await form.getByRole("button", { name: "Add source" }).click();
   await expect(page.getByTestId("add-source-done")).toContainText("Cooperation beats raids");
 });
+
+test("a card whose passage is gone from the new version is marked in the outline and the brief", async ({ browser }) => {
+  const { page, mapUrl } = await signUpInNewContext(browser, "Stan Stale", `stan-${Date.now()}@example.com`, { width: 1280, height: 1200 });
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  const card = page.getByTestId("evidence-card").filter({ hasText: "FTO label opens the door" });
+  await expect(card.getByTestId("stale-card")).toHaveCount(0);
+
+  // Version 2 of the sample article without the sentence that card quotes.
+  const text = await page.evaluate(async (url) => {
+    const mapId = url.split("/maps/")[1];
+    const sources = [...document.querySelectorAll<HTMLAnchorElement>(`a[href^="/maps/${mapId}/sources/"]`)].map((a) => a.getAttribute("href")!.split("/sources/")[1].split("#")[0]);
+    const res = await fetch(`/api/maps/${mapId}/sources/${sources[0]}`);
+    return ((await res.json()) as { text: string }).text;
+  }, mapUrl);
+  expect(text).toContain("He could again push for FTO designation.");
+  await page.getByTestId("sources-panel").locator("summary").first().click();
+  const coverage = page.getByTestId("source-coverage").first();
+  await coverage.locator("summary").click();
+  const importer = coverage.getByTestId("import-version");
+  await importer.getByLabel("…or paste the new text").fill(text.replace(/He could again push for FTO designation\. This could lead to cross-border military operations\./, "He may change course entirely."));
+  await importer.getByRole("button", { name: "Import and re-anchor" }).click();
+  await expect(importer.getByRole("status")).toContainText("Version 2 imported");
+
+  await page.reload();
+  await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", "connected");
+  await expect(card.getByTestId("stale-card")).toHaveText("v1 · passage changed in v2");
+  // Other cards followed their passages into version 2.
+  await expect(page.getByTestId("stale-card")).toHaveCount(1);
+
+  await page.getByTestId("brief-link").click();
+  const briefCard = page.getByTestId("brief-card").filter({ hasText: "FTO label opens the door" });
+  await expect(briefCard.getByTestId("stale-card")).toContainText("Passage changed: this quote is from version 1; it was not found in version 2");
+});

@@ -31,7 +31,7 @@ export default async function MapPage({ params }: { params: Promise<{ mapId: str
   const cites: Record<string, CiteLine> = Object.fromEntries(
     sources.map((s) => [
       s.id,
-      { title: s.title, author: s.author, authorQualifications: s.authorQualifications, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url, accessedAt: s.accessedAt?.toISOString() ?? null },
+      { title: s.title, author: s.author, authorQualifications: s.authorQualifications, publisher: s.publisher, publishedAt: s.publishedAt?.toISOString() ?? null, url: s.url, accessedAt: s.accessedAt?.toISOString() ?? null, latestVersion: s.latestVersion },
     ]),
   );
   const { user, access } = gate;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleBrief, briefSides, quoteSegments, type BriefArgument } from "../../../lib/interchange/debateBrief";
+import { briefToMarkdown } from "../../../lib/interchange/briefMarkdown";
 import { HAND_SOURCES, SAMPLE_SOURCES, handMadeDoc, sampleDoc } from "./briefFixtures";
 
 const texts = (list: { text: string }[]) => list.map((a) => a.text);
@@ -132,6 +133,20 @@ describe("assembleBrief on a hand-made map", () => {
     expect(brief.contentions.map((c) => c.claimId)).toEqual(["D"]);
     expect(brief.answers.map((a) => a.attack.claimId)).toEqual(["E"]);
     expect(brief.offCase.map((a) => a.attack.claimId)).toEqual(["C", "A1"]);
+  });
+});
+
+describe("stale cards", () => {
+  it("marks a card that still quotes an older version of its source, in every rendering", () => {
+    const doc = sampleDoc();
+    const newer = new Map([...SAMPLE_SOURCES].map(([id, source]) => [id, { ...source, latestVersion: 2 }]));
+    const card = assembleBrief(doc, "aff", newer).contentions.flatMap((c) => c.cards)[0];
+    expect(card.stale).toEqual({ version: 1, latestVersion: 2 });
+    expect(briefToMarkdown(assembleBrief(doc, "aff", newer))).toContain("Passage changed: this quote is from version 1; it was not found in version 2");
+    // Current cards carry no mark.
+    const current = new Map([...SAMPLE_SOURCES].map(([id, source]) => [id, { ...source, latestVersion: 1 }]));
+    expect(assembleBrief(doc, "aff", current).contentions.flatMap((c) => c.cards).every((c) => c.stale === null)).toBe(true);
+    expect(briefToMarkdown(assembleBrief(doc, "aff", current))).not.toContain("Passage changed");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { BriefArgument, BriefCard, BriefSide } from "@/lib/interchange/debateBrief";
+import { staleCardWarning, type BriefArgument, type BriefCard, type BriefSide } from "@/lib/interchange/debateBrief";
 import { percent, responseLabel } from "@/lib/interchange/briefMarkdown";
 import { FLAG_LABELS } from "@/lib/argument/claimFlags";
 import styles from "./brief.module.css";
@@ -14,6 +14,11 @@ export function BriefCardView({ card }: { card: BriefCard }) {
         <div className={styles.cite}>
           <strong className={styles.shortCite}>{card.shortCite}</strong> [{card.cite}]
         </div>
+      )}
+      {card.stale && (
+        <p className={styles.stale} role="note" data-testid="stale-card">
+          ⚠ {staleCardWarning(card.stale)}
+        </p>
       )}
       <blockquote className={styles.quote}>
         {card.segments.map((s, i) => (s.highlighted ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
