@@ -1,0 +1,159 @@
+import { getPrisma } from "./client";
+import { Prisma } from "./generated/client";
+import { LESS_THAN_STAND_IN, MARK_END, MARK_START, parseMarkedSnippet, type MarkedSnippet } from "../search/markedSnippet";
+
+// Search over everything a user may read (docs/search.md): one statement, PostgreSQL
+// full-text search for words and stems, pg_trgm for typos and partial words, with the access
+// rule inside the query. The text expressions must stay exactly those of the indexes in the
+// search_indexes migration, or the planner cannot use them.
+
+export type SearchHitKind = "map" | "claim" | "evidence" | "comment" | "source";
+
+export interface SearchHit extends MarkedSnippet {
+  kind: SearchHitKind;
+  mapId: string;
+  mapTitle: string;
+  claimId?: string;
+  sourceId?: string;
+  title: string;
+  /** The claim's ancestors (and, for evidence and comments, the claim), root first. */
+  path: string[];
+}
+
+export const SEARCH_LIMIT = 30;
+/** Shorter queries than this skip trigram matching: one or two letters match nearly everything. */
+const MIN_TRIGRAM_QUERY = 3;
+// ts_headline marks matches with MARK_START/MARK_END; any already in the text are removed
+// first. Its parser also drops anything that looks like an HTML tag, so "<" goes in as a
+// stand-in character and comes back in parseMarkedSnippet: the snippet is the text as typed.
+const MARKS = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
+/** Short texts (claims, cards, comments) whole up to 35 words; source text as two passages. */
+const HEADLINE_OPTIONS = `${MARKS}, MaxWords=35, MinWords=15`;
+const SOURCE_HEADLINE_OPTIONS = `${MARKS}, MaxWords=20, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
+const PATH_DEPTH = 12;
+
+interface Row {
+  kind: SearchHitKind;
+  mapId: string;
+  mapTitle: string;
+  claimId: string | null;
+  sourceId: string | null;
+  title: string;
+  headline: string;
+  path: string[] | null;
+}
+
+/**
+ * The best hits for `query` among the maps `userId` reads (owner, member or team member:
+ * the same rule as effectiveRole.ts), optionally in one map, best first. Ranking: the exact
+ * phrase (case-insensitive) first, then full-text matches by ts_rank, then trigram
+ * similarity; kinds break ties (maps, claims, evidence, comments, sources).
+ */
+export async function searchReadableMaps(userId: string, query: string, options: { mapId?: string; limit?: number } = {}): Promise<SearchHit[]> {
+  const q = query.trim();
+  const limit = options.limit ?? SEARCH_LIMIT;
+  const mapId = options.mapId ?? null;
+  const trigram = q.length >= MIN_TRIGRAM_QUERY;
+  const prisma = await getPrisma();
+  const tsq = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const lowered = q.toLowerCase();
+  // A trigram condition that is false (and index-free) for too-short queries.
+  const similar = (column: Prisma.Sql) => (trigram ? Prisma.sql`${q} <% ${column}` : Prisma.sql`false`);
+  const score = (document: Prisma.Sql, similarTo: Prisma.Sql) => Prisma.sql`
+    (CASE WHEN strpos(lower(${similarTo}), ${lowered}) > 0 THEN 3 ELSE 0 END)
+    + (CASE WHEN ${document} @@ ${tsq} THEN 1 + ts_rank(${document}, ${tsq}) ELSE 0 END)
+    + word_similarity(${q}, ${similarTo})`;
+
+  const mapDoc = Prisma.sql`to_tsvector('english', left(m."title" || ' ' || m."question", 100000))`;
+  const claimDoc = Prisma.sql`to_tsvector('english', left(c."text", 100000))`;
+  const citationDoc = Prisma.sql`to_tsvector('english', left(ci."tag" || ' ' || ci."exact" || ' ' || ci."note", 100000))`;
+  const commentDoc = Prisma.sql`to_tsvector('english', left(co."body", 100000))`;
+  const sourceDoc = Prisma.sql`to_tsvector('english', left(s."title" || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''), 100000))`;
+  const versionDoc = Prisma.sql`to_tsvector('english', left(sv."text", 100000))`;
+
+  const rows = await prisma.$queryRaw<Row[]>`
+    WITH RECURSIVE readable AS (
+      SELECT "mapId" AS id FROM "MapMember" WHERE "userId" = ${userId}
+      UNION
+      SELECT m.id FROM "Map" m JOIN "TeamMember" tm ON tm."teamId" = m."teamId" WHERE tm."userId" = ${userId}
+    ),
+    scope AS (
+      SELECT r.id FROM readable r WHERE ${mapId}::text IS NULL OR r.id = ${mapId}::text
+    ),
+    hits AS (
+      SELECT 'map' AS kind, 0 AS kind_order, m.id AS "mapId", NULL::text AS "claimId", NULL::text AS "sourceId",
+             m."title" AS title, m."title" || ' — ' || m."question" AS body,
+             ${score(mapDoc, Prisma.sql`m."title" || ' ' || m."question"`)} AS score
+      FROM "Map" m
+      WHERE m.id IN (SELECT id FROM scope) AND (${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)})
+      UNION ALL
+      SELECT 'claim', 1, c."mapId", c.id, NULL, c."text", c."text", ${score(claimDoc, Prisma.sql`c."text"`)}
+      FROM "Claim" c
+      WHERE c."mapId" IN (SELECT id FROM scope) AND (${claimDoc} @@ ${tsq} OR ${similar(Prisma.sql`c."text"`)})
+      UNION ALL
+      SELECT 'evidence', 2, ci."mapId", ci."claimId", ci."sourceId",
+             CASE WHEN ci."tag" <> '' THEN ci."tag" ELSE left(ci."exact", 120) END,
+             ci."tag" || ' — ' || ci."exact" || CASE WHEN ci."note" <> '' THEN ' — ' || ci."note" ELSE '' END,
+             ${score(citationDoc, Prisma.sql`ci."tag" || ' ' || ci."exact" || ' ' || ci."note"`)}
+      FROM "Citation" ci
+      WHERE ci."mapId" IN (SELECT id FROM scope)
+        AND (${citationDoc} @@ ${tsq} OR ${similar(Prisma.sql`ci."exact"`)} OR ${similar(Prisma.sql`ci."tag"`)})
+      UNION ALL
+      SELECT 'comment', 3, t."mapId", coalesce(t."claimId", tci."claimId"), t."sourceId",
+             coalesce(tc."text", tci."tag", 'Comment'), co."body", ${score(commentDoc, Prisma.sql`co."body"`)}
+      FROM "Comment" co
+      JOIN "CommentThread" t ON t.id = co."threadId"
+      LEFT JOIN "Claim" tc ON tc."mapId" = t."mapId" AND tc.id = t."claimId"
+      LEFT JOIN "Citation" tci ON tci."mapId" = t."mapId" AND tci.id = t."citationId"
+      WHERE t."mapId" IN (SELECT id FROM scope) AND co."deletedAt" IS NULL
+        AND (${commentDoc} @@ ${tsq} OR ${similar(Prisma.sql`co."body"`)})
+      UNION ALL
+      -- A source once, in one map that reads it: its title and cite, or its newest text.
+      (SELECT DISTINCT ON (src.id) 'source', 4, src."mapId", NULL, src.id, src.title, src.body, src.score
+      FROM (
+        SELECT s.id, ms."mapId", s."title",
+               s."title" || CASE WHEN s."author" IS NOT NULL THEN ' — ' || s."author" ELSE '' END AS body,
+               ${score(sourceDoc, Prisma.sql`s."title" || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", '')`)} AS score
+        FROM "Source" s JOIN "MapSource" ms ON ms."sourceId" = s.id
+        WHERE ms."mapId" IN (SELECT id FROM scope) AND (${sourceDoc} @@ ${tsq} OR ${similar(Prisma.sql`s."title"`)})
+        UNION ALL
+        SELECT s.id, ms."mapId", s."title", sv."text",
+               (CASE WHEN strpos(lower(left(sv."text", 100000)), ${lowered}) > 0 THEN 3 ELSE 0 END) + 1 + ts_rank(${versionDoc}, ${tsq})
+        FROM "SourceVersion" sv
+        JOIN "Source" s ON s.id = sv."sourceId"
+        JOIN "MapSource" ms ON ms."sourceId" = s.id
+        WHERE ms."mapId" IN (SELECT id FROM scope) AND ${versionDoc} @@ ${tsq}
+          AND sv."version" = (SELECT max(v."version") FROM "SourceVersion" v WHERE v."sourceId" = sv."sourceId")
+      ) src
+      ORDER BY src.id, src.score DESC, src."mapId")
+    ),
+    top AS (
+      SELECT row_number() OVER (ORDER BY score DESC, kind_order, title, "mapId", "claimId", "sourceId") AS rank, *
+      FROM hits ORDER BY rank LIMIT ${limit}
+    ),
+    chain AS (
+      SELECT t.rank, c."mapId", c."parentId", 0 AS depth, c."text" FROM top t JOIN "Claim" c ON c."mapId" = t."mapId" AND c.id = t."claimId"
+      UNION ALL
+      SELECT ch.rank, p."mapId", p."parentId", ch.depth + 1, p."text"
+      FROM chain ch JOIN "Claim" p ON p."mapId" = ch."mapId" AND p.id = ch."parentId"
+      WHERE ch.depth < ${PATH_DEPTH}
+    )
+    SELECT t.kind, t."mapId", m."title" AS "mapTitle", t."claimId", t."sourceId", t.title,
+           ts_headline('english', translate(left(t.body, 100000), ${"<" + MARK_START + MARK_END}, ${LESS_THAN_STAND_IN}), ${tsq},
+             CASE WHEN t.kind = 'source' THEN ${SOURCE_HEADLINE_OPTIONS} ELSE ${HEADLINE_OPTIONS} END) AS headline,
+           (SELECT array_agg(left(ch."text", 80) ORDER BY ch.depth DESC) FROM chain ch
+             WHERE ch.rank = t.rank AND (ch.depth > 0 OR t.kind <> 'claim')) AS path
+    FROM top t JOIN "Map" m ON m.id = t."mapId"
+    ORDER BY t.rank`;
+
+  return rows.map((row) => ({
+    kind: row.kind,
+    mapId: row.mapId,
+    mapTitle: row.mapTitle,
+    ...(row.claimId ? { claimId: row.claimId } : {}),
+    ...(row.sourceId ? { sourceId: row.sourceId } : {}),
+    title: row.title,
+    path: row.path ?? [],
+    ...parseMarkedSnippet(row.headline, q),
+  }));
+}
