@@ -53,15 +53,22 @@ export async function searchReadableMaps(userId: string, query: string, options:
   const q = query.trim();
   const limit = options.limit ?? SEARCH_LIMIT;
   const mapId = options.mapId ?? null;
-  const trigram = q.length >= MIN_TRIGRAM_QUERY;
+  // Trigrams know no "-word": with one, only full-text matches count.
+  const trigram = q.length >= MIN_TRIGRAM_QUERY && !/(^|\s)-\S/.test(q);
   const prisma = await getPrisma();
-  const tsq = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  // Every word (websearch syntax: "phrases", -not, or) ranks first; without operators a hit
+  // with any of the words still counts (a search box, not a filter), below those with all.
+  const tsqAll = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const tsq = usesSearchOperators(q)
+    ? tsqAll
+    : Prisma.sql`(SELECT coalesce(string_agg(quote_literal(lexeme), ' | '), '')::tsquery FROM unnest(to_tsvector('english', ${q})))`;
   const lowered = q.toLowerCase();
   // A trigram condition that is false (and index-free) for too-short queries.
   const similar = (column: Prisma.Sql) => (trigram ? Prisma.sql`${q} <% ${column}` : Prisma.sql`false`);
   const score = (document: Prisma.Sql, similarTo: Prisma.Sql) => Prisma.sql`
     (CASE WHEN strpos(lower(${similarTo}), ${lowered}) > 0 THEN 3 ELSE 0 END)
-    + (CASE WHEN ${document} @@ ${tsq} THEN 1 + ts_rank(${document}, ${tsq}) ELSE 0 END)
+    + (CASE WHEN ${document} @@ ${tsqAll} THEN 1 + ts_rank(${document}, ${tsqAll})
+            WHEN ${document} @@ ${tsq} THEN 0.3 + ts_rank(${document}, ${tsq}) ELSE 0 END)
     + word_similarity(${q}, ${similarTo})`;
 
   const mapDoc = Prisma.sql`to_tsvector('english', left(m."title" || ' ' || m."question", 100000))`;
@@ -118,7 +125,8 @@ export async function searchReadableMaps(userId: string, query: string, options:
         WHERE ms."mapId" IN (SELECT id FROM scope) AND (${sourceDoc} @@ ${tsq} OR ${similar(Prisma.sql`s."title"`)})
         UNION ALL
         SELECT s.id, ms."mapId", s."title", sv."text",
-               (CASE WHEN strpos(lower(left(sv."text", 100000)), ${lowered}) > 0 THEN 3 ELSE 0 END) + 1 + ts_rank(${versionDoc}, ${tsq})
+               (CASE WHEN strpos(lower(left(sv."text", 100000)), ${lowered}) > 0 THEN 3 ELSE 0 END)
+               + (CASE WHEN ${versionDoc} @@ ${tsqAll} THEN 1 + ts_rank(${versionDoc}, ${tsqAll}) ELSE 0.3 + ts_rank(${versionDoc}, ${tsq}) END)
         FROM "SourceVersion" sv
         JOIN "Source" s ON s.id = sv."sourceId"
         JOIN "MapSource" ms ON ms."sourceId" = s.id
@@ -156,4 +164,9 @@ export async function searchReadableMaps(userId: string, query: string, options:
     path: row.path ?? [],
     ...parseMarkedSnippet(row.headline, q),
   }));
+}
+
+/** websearch_to_tsquery's operators: quotes (phrase), a leading minus (not), "or". */
+function usesSearchOperators(q: string): boolean {
+  return /"|(^|\s)-\S|\sor\s/i.test(q);
 }

@@ -72,6 +72,14 @@ describe.each(DATABASE_KINDS)("search on %s", (kind) => {
     expect(top.highlights.map(([s, e]) => top.snippet.slice(s, e))).toEqual(["Extradition", "works"]);
   });
 
+  it("finds hits with some of the words below those with all of them, and honours -not", async () => {
+    const hits = await searchReadableMaps(ids.owner, "extradition drones");
+    expect(hits.map((h) => h.claimId)).toEqual(expect.arrayContaining(["exact", "xss"]));
+    const without = await searchReadableMaps(ids.owner, "extradition -courts");
+    expect(without.map((h) => h.claimId)).toContain("exact");
+    expect(without.map((h) => h.claimId)).not.toContain("scattered");
+  });
+
   it("finds a typo and a partial word through trigrams", async () => {
     const typo = await searchReadableMaps(ids.owner, "extradtion");
     expect(typo.map((h) => h.claimId)).toEqual(expect.arrayContaining(["exact", "scattered"]));
