@@ -31,6 +31,12 @@ const MARKS = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const HEADLINE_OPTIONS = `${MARKS}, MaxWords=35, MinWords=15`;
 const SOURCE_HEADLINE_OPTIONS = `${MARKS}, MaxWords=20, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 const PATH_DEPTH = 12;
+/**
+ * Per tier (all words; any word or trigrams) and per big table, the most rows ranked. Words
+ * found in thousands of claims would otherwise cost a tsvector and a rank per row; which 200
+ * of those are ranked is then the index's order, not the best (docs/search.md).
+ */
+const CANDIDATES = 200;
 
 interface Row {
   kind: SearchHitKind;
@@ -49,13 +55,33 @@ interface Row {
  * phrase (case-insensitive) first, then full-text matches by ts_rank, then trigram
  * similarity; kinds break ties (maps, claims, evidence, comments, sources).
  */
-export async function searchReadableMaps(userId: string, query: string, options: { mapId?: string; limit?: number } = {}): Promise<SearchHit[]> {
+export async function searchReadableMaps(userId: string, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const q = query.trim();
+  const prisma = await getPrisma();
+  const rows = await prisma.$queryRaw<Row[]>(searchStatement(userId, q, options));
+  return rows.map((row) => ({
+    kind: row.kind,
+    mapId: row.mapId,
+    mapTitle: row.mapTitle,
+    ...(row.claimId ? { claimId: row.claimId } : {}),
+    ...(row.sourceId ? { sourceId: row.sourceId } : {}),
+    title: row.title,
+    path: row.path ?? [],
+    ...parseMarkedSnippet(row.headline, q),
+  }));
+}
+
+export interface SearchOptions {
+  mapId?: string;
+  limit?: number;
+}
+
+/** The statement searchReadableMaps runs (exported for the bench's EXPLAIN). */
+export function searchStatement(userId: string, q: string, options: SearchOptions = {}): Prisma.Sql {
   const limit = options.limit ?? SEARCH_LIMIT;
   const mapId = options.mapId ?? null;
   // Trigrams know no "-word": with one, only full-text matches count.
   const trigram = q.length >= MIN_TRIGRAM_QUERY && !/(^|\s)-\S/.test(q);
-  const prisma = await getPrisma();
   // Every word (websearch syntax: "phrases", -not, or) ranks first; without operators a hit
   // with any of the words still counts (a search box, not a filter), below those with all.
   const tsqAll = Prisma.sql`websearch_to_tsquery('english', ${q})`;
@@ -72,13 +98,14 @@ export async function searchReadableMaps(userId: string, query: string, options:
     + word_similarity(${q}, ${similarTo})`;
 
   const mapDoc = Prisma.sql`to_tsvector('english', left(m."title" || ' ' || m."question", 100000))`;
-  const claimDoc = Prisma.sql`to_tsvector('english', left(c."text", 100000))`;
-  const citationDoc = Prisma.sql`to_tsvector('english', left(ci."tag" || ' ' || ci."exact" || ' ' || ci."note", 100000))`;
+  // Claims and cards store theirs (generated columns, search_vectors migration).
+  const claimDoc = Prisma.sql`c."searchVector"`;
+  const citationDoc = Prisma.sql`ci."searchVector"`;
   const commentDoc = Prisma.sql`to_tsvector('english', left(co."body", 100000))`;
   const sourceDoc = Prisma.sql`to_tsvector('english', left(s."title" || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''), 100000))`;
   const versionDoc = Prisma.sql`to_tsvector('english', left(sv."text", 100000))`;
 
-  const rows = await prisma.$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH RECURSIVE readable AS (
       SELECT "mapId" AS id FROM "MapMember" WHERE "userId" = ${userId}
       UNION
@@ -94,17 +121,29 @@ export async function searchReadableMaps(userId: string, query: string, options:
       FROM "Map" m
       WHERE m.id IN (SELECT id FROM scope) AND (${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)})
       UNION ALL
+      -- Claims and cards are the big tables: rank at most CANDIDATES with every word, and as
+      -- many with any word or a trigram match.
       SELECT 'claim', 1, c."mapId", c.id, NULL, c."text", c."text", ${score(claimDoc, Prisma.sql`c."text"`)}
-      FROM "Claim" c
-      WHERE c."mapId" IN (SELECT id FROM scope) AND (${claimDoc} @@ ${tsq} OR ${similar(Prisma.sql`c."text"`)})
+      FROM (
+        (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
+         WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+        UNION
+        (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
+         WHERE c."mapId" IN (SELECT id FROM scope) AND (${claimDoc} @@ ${tsq} OR ${similar(Prisma.sql`c."text"`)}) LIMIT ${CANDIDATES})
+      ) c
       UNION ALL
       SELECT 'evidence', 2, ci."mapId", ci."claimId", ci."sourceId",
              CASE WHEN ci."tag" <> '' THEN ci."tag" ELSE left(ci."exact", 120) END,
              ci."tag" || ' — ' || ci."exact" || CASE WHEN ci."note" <> '' THEN ' — ' || ci."note" ELSE '' END,
              ${score(citationDoc, Prisma.sql`ci."tag" || ' ' || ci."exact" || ' ' || ci."note"`)}
-      FROM "Citation" ci
-      WHERE ci."mapId" IN (SELECT id FROM scope)
-        AND (${citationDoc} @@ ${tsq} OR ${similar(Prisma.sql`ci."exact"`)} OR ${similar(Prisma.sql`ci."tag"`)})
+      FROM (
+        (SELECT ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector" FROM "Citation" ci
+         WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+        UNION
+        (SELECT ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector" FROM "Citation" ci
+         WHERE ci."mapId" IN (SELECT id FROM scope)
+           AND (${citationDoc} @@ ${tsq} OR ${similar(Prisma.sql`ci."exact"`)} OR ${similar(Prisma.sql`ci."tag"`)}) LIMIT ${CANDIDATES})
+      ) ci
       UNION ALL
       SELECT 'comment', 3, t."mapId", coalesce(t."claimId", tci."claimId"), t."sourceId",
              coalesce(tc."text", tci."tag", 'Comment'), co."body", ${score(commentDoc, Prisma.sql`co."body"`)}
@@ -153,17 +192,6 @@ export async function searchReadableMaps(userId: string, query: string, options:
              WHERE ch.rank = t.rank AND (ch.depth > 0 OR t.kind <> 'claim')) AS path
     FROM top t JOIN "Map" m ON m.id = t."mapId"
     ORDER BY t.rank`;
-
-  return rows.map((row) => ({
-    kind: row.kind,
-    mapId: row.mapId,
-    mapTitle: row.mapTitle,
-    ...(row.claimId ? { claimId: row.claimId } : {}),
-    ...(row.sourceId ? { sourceId: row.sourceId } : {}),
-    title: row.title,
-    path: row.path ?? [],
-    ...parseMarkedSnippet(row.headline, q),
-  }));
 }
 
 /** websearch_to_tsquery's operators: quotes (phrase), a leading minus (not), "or". */
