@@ -37,6 +37,7 @@ const PATH_DEPTH = 12;
  * of those are ranked is then the index's order, not the best (docs/search.md).
  */
 const CANDIDATES = 200;
+const CARD_COLUMNS = Prisma.raw(`ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector"`);
 
 interface Row {
   kind: SearchHitKind;
@@ -114,36 +115,58 @@ export function searchStatement(userId: string, q: string, options: SearchOption
     scope AS (
       SELECT r.id FROM readable r WHERE ${mapId}::text IS NULL OR r.id = ${mapId}::text
     ),
+    -- Matching maps through the indexes first, then the caller's: a member of thousands of
+    -- maps would otherwise have every title's tsvector computed.
+    map_matches AS MATERIALIZED (
+      SELECT m.id FROM "Map" m WHERE ${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)}
+    ),
+    -- At most CANDIDATES rows with every word, as many with any word; trigram matches
+    -- (typos, partial words) only when the words found fewer than a page of hits, so a
+    -- common word never pays for word_similarity over thousands of rows.
+    claim_words AS MATERIALIZED (
+      (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
+       WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+      UNION
+      (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
+       WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsq} LIMIT ${CANDIDATES})
+    ),
+    claim_trigrams AS MATERIALIZED (
+      SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
+      WHERE (SELECT count(*) FROM claim_words) < ${limit} AND c."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`c."text"`)}
+      LIMIT ${CANDIDATES}
+    ),
+    card_words AS MATERIALIZED (
+      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
+       WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+      UNION
+      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
+       WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsq} LIMIT ${CANDIDATES})
+    ),
+    card_trigrams AS MATERIALIZED (
+      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
+       WHERE (SELECT count(*) FROM card_words) < ${limit} AND ci."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`ci."exact"`)}
+       LIMIT ${CANDIDATES})
+      UNION
+      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
+       WHERE (SELECT count(*) FROM card_words) < ${limit} AND ci."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`ci."tag"`)}
+       LIMIT ${CANDIDATES})
+    ),
     hits AS (
       SELECT 'map' AS kind, 0 AS kind_order, m.id AS "mapId", NULL::text AS "claimId", NULL::text AS "sourceId",
              m."title" AS title, m."title" || ' — ' || m."question" AS body,
              ${score(mapDoc, Prisma.sql`m."title" || ' ' || m."question"`)} AS score
       FROM "Map" m
-      WHERE m.id IN (SELECT id FROM scope) AND (${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)})
+      WHERE m.id IN (SELECT id FROM map_matches) AND m.id IN (SELECT id FROM scope)
       UNION ALL
-      -- Claims and cards are the big tables: rank at most CANDIDATES with every word, and as
-      -- many with any word or a trigram match.
+      -- Claims and cards are the big tables: their candidates come from the CTEs below.
       SELECT 'claim', 1, c."mapId", c.id, NULL, c."text", c."text", ${score(claimDoc, Prisma.sql`c."text"`)}
-      FROM (
-        (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
-         WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
-        UNION
-        (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
-         WHERE c."mapId" IN (SELECT id FROM scope) AND (${claimDoc} @@ ${tsq} OR ${similar(Prisma.sql`c."text"`)}) LIMIT ${CANDIDATES})
-      ) c
+      FROM (SELECT * FROM claim_words UNION SELECT * FROM claim_trigrams) c
       UNION ALL
       SELECT 'evidence', 2, ci."mapId", ci."claimId", ci."sourceId",
              CASE WHEN ci."tag" <> '' THEN ci."tag" ELSE left(ci."exact", 120) END,
              ci."tag" || ' — ' || ci."exact" || CASE WHEN ci."note" <> '' THEN ' — ' || ci."note" ELSE '' END,
              ${score(citationDoc, Prisma.sql`ci."tag" || ' ' || ci."exact" || ' ' || ci."note"`)}
-      FROM (
-        (SELECT ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector" FROM "Citation" ci
-         WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
-        UNION
-        (SELECT ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector" FROM "Citation" ci
-         WHERE ci."mapId" IN (SELECT id FROM scope)
-           AND (${citationDoc} @@ ${tsq} OR ${similar(Prisma.sql`ci."exact"`)} OR ${similar(Prisma.sql`ci."tag"`)}) LIMIT ${CANDIDATES})
-      ) ci
+      FROM (SELECT * FROM card_words UNION SELECT * FROM card_trigrams) ci
       UNION ALL
       SELECT 'comment', 3, t."mapId", coalesce(t."claimId", tci."claimId"), t."sourceId",
              coalesce(tc."text", tci."tag", 'Comment'), co."body", ${score(commentDoc, Prisma.sql`co."body"`)}
