@@ -37,6 +37,9 @@ const PATH_DEPTH = 12;
  * of those are ranked is then the index's order, not the best (docs/search.md).
  */
 const CANDIDATES = 200;
+/** Callers reading at most this many maps are searched map by map (see `few` in the statement). */
+const FEW_MAPS = 500;
+const CLAIM_COLUMNS = Prisma.raw(`c."mapId", c.id, c."text", c."searchVector"`);
 const CARD_COLUMNS = Prisma.raw(`ci."mapId", ci.id, ci."claimId", ci."sourceId", ci."tag", ci."exact", ci."note", ci."searchVector"`);
 
 interface Row {
@@ -98,13 +101,25 @@ export function searchStatement(userId: string, q: string, options: SearchOption
             WHEN ${document} @@ ${tsq} THEN 0.3 + ts_rank(${document}, ${tsq}) ELSE 0 END)
     + word_similarity(${q}, ${similarTo})`;
 
-  const mapDoc = Prisma.sql`to_tsvector('english', left(m."title" || ' ' || m."question", 100000))`;
-  // Claims and cards store theirs (generated columns, search_vectors migration).
+  const mapDoc = Prisma.sql`m."searchVector"`;
+  // Maps, claims and cards store theirs (generated columns, search_vectors migrations).
   const claimDoc = Prisma.sql`c."searchVector"`;
   const citationDoc = Prisma.sql`ci."searchVector"`;
   const commentDoc = Prisma.sql`to_tsvector('english', left(co."body", 100000))`;
   const sourceDoc = Prisma.sql`to_tsvector('english', left(s."title" || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''), 100000))`;
   const versionDoc = Prisma.sql`to_tsvector('english', left(sv."text", 100000))`;
+
+  /** Up to CANDIDATES rows of claims or cards meeting `condition`, by whichever path fits the caller. */
+  const bothPaths = (table: "claim" | "card", condition: Prisma.Sql) => {
+    const [from, columns] = table === "claim" ? [Prisma.raw(`"Claim" c`), CLAIM_COLUMNS] : [Prisma.raw(`"Citation" ci`), CARD_COLUMNS];
+    const mapColumn = table === "claim" ? Prisma.raw(`c."mapId"`) : Prisma.raw(`ci."mapId"`);
+    return Prisma.sql`(
+      (SELECT ${columns} FROM scope s CROSS JOIN LATERAL (SELECT * FROM ${from} WHERE ${mapColumn} = s.id AND ${condition} LIMIT ${CANDIDATES}) ${table === "claim" ? Prisma.raw("c") : Prisma.raw("ci")}
+       WHERE (SELECT yes FROM few) LIMIT ${CANDIDATES})
+      UNION ALL
+      (SELECT ${columns} FROM ${from} WHERE NOT (SELECT yes FROM few) AND ${mapColumn} IN (SELECT id FROM scope) AND ${condition} LIMIT ${CANDIDATES})
+    )`;
+  };
 
   return Prisma.sql`
     WITH RECURSIVE readable AS (
@@ -118,38 +133,35 @@ export function searchStatement(userId: string, q: string, options: SearchOption
     -- Matching maps through the indexes first, then the caller's: a member of thousands of
     -- maps would otherwise have every title's tsvector computed.
     map_matches AS MATERIALIZED (
-      SELECT m.id FROM "Map" m WHERE ${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)}
+      SELECT m.id FROM "Map" m WHERE m.id IN (SELECT id FROM scope) AND (${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)})
+      LIMIT ${CANDIDATES}
     ),
+    -- How the big tables are reached: through the caller's maps (each map's rows by primary
+    -- key, filtered) when they read few maps, through the GIN indexes when they read many
+    -- (the planner cannot tell the two apart: it sees one IN list either way).
+    few AS MATERIALIZED (SELECT count(*) <= ${FEW_MAPS} AS yes FROM scope),
     -- At most CANDIDATES rows with every word, as many with any word; trigram matches
     -- (typos, partial words) only when the words found fewer than a page of hits, so a
     -- common word never pays for word_similarity over thousands of rows.
     claim_words AS MATERIALIZED (
-      (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
-       WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+      ${bothPaths("claim", Prisma.sql`${claimDoc} @@ ${tsqAll}`)}
       UNION
-      (SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
-       WHERE c."mapId" IN (SELECT id FROM scope) AND ${claimDoc} @@ ${tsq} LIMIT ${CANDIDATES})
+      ${bothPaths("claim", Prisma.sql`${claimDoc} @@ ${tsq}`)}
     ),
     claim_trigrams AS MATERIALIZED (
-      SELECT c."mapId", c.id, c."text", c."searchVector" FROM "Claim" c
-      WHERE (SELECT count(*) FROM claim_words) < ${limit} AND c."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`c."text"`)}
-      LIMIT ${CANDIDATES}
+      SELECT * FROM (${bothPaths("claim", similar(Prisma.sql`c."text"`))}) x WHERE (SELECT count(*) FROM claim_words) < ${limit}
     ),
     card_words AS MATERIALIZED (
-      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
-       WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsqAll} LIMIT ${CANDIDATES})
+      ${bothPaths("card", Prisma.sql`${citationDoc} @@ ${tsqAll}`)}
       UNION
-      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
-       WHERE ci."mapId" IN (SELECT id FROM scope) AND ${citationDoc} @@ ${tsq} LIMIT ${CANDIDATES})
+      ${bothPaths("card", Prisma.sql`${citationDoc} @@ ${tsq}`)}
     ),
     card_trigrams AS MATERIALIZED (
-      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
-       WHERE (SELECT count(*) FROM card_words) < ${limit} AND ci."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`ci."exact"`)}
-       LIMIT ${CANDIDATES})
-      UNION
-      (SELECT ${CARD_COLUMNS} FROM "Citation" ci
-       WHERE (SELECT count(*) FROM card_words) < ${limit} AND ci."mapId" IN (SELECT id FROM scope) AND ${similar(Prisma.sql`ci."tag"`)}
-       LIMIT ${CANDIDATES})
+      SELECT * FROM (
+        ${bothPaths("card", similar(Prisma.sql`ci."exact"`))}
+        UNION
+        ${bothPaths("card", similar(Prisma.sql`ci."tag"`))}
+      ) x WHERE (SELECT count(*) FROM card_words) < ${limit}
     ),
     hits AS (
       SELECT 'map' AS kind, 0 AS kind_order, m.id AS "mapId", NULL::text AS "claimId", NULL::text AS "sourceId",
