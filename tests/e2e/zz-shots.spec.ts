@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { signUpInNewContext } from "./support/signUpInNewContext";
-for (const [w, h] of [[1440, 900], [390, 844]]) {
+for (const [w, h] of [[390, 844]]) {
   test(`shots ${w}`, async ({ browser }) => {
     test.setTimeout(120_000);
     const { page, mapUrl } = await signUpInNewContext(browser, "Shot Taker", `shot-${w}-${Date.now()}@example.com`, { width: w, height: h });
