@@ -33,10 +33,10 @@ const SOURCE_HEADLINE_OPTIONS = `${MARKS}, MaxWords=20, MinWords=8, MaxFragments
 const PATH_DEPTH = 12;
 /**
  * Per tier (all words; any word or trigrams) and per big table, the most rows ranked. Words
- * found in thousands of claims would otherwise cost a tsvector and a rank per row; which 200
+ * found in thousands of claims would otherwise cost a tsvector and a rank per row; which 60
  * of those are ranked is then the index's order, not the best (docs/search.md).
  */
-const CANDIDATES = 200;
+const CANDIDATES = 60;
 /** Callers reading at most this many maps are searched map by map (see `few` in the statement). */
 const FEW_MAPS = 500;
 const CLAIM_COLUMNS = Prisma.raw(`c."mapId", c.id, c."text", c."searchVector"`);
@@ -113,11 +113,16 @@ export function searchStatement(userId: string, q: string, options: SearchOption
   const bothPaths = (table: "claim" | "card", condition: Prisma.Sql) => {
     const [from, columns] = table === "claim" ? [Prisma.raw(`"Claim" c`), CLAIM_COLUMNS] : [Prisma.raw(`"Citation" ci`), CARD_COLUMNS];
     const mapColumn = table === "claim" ? Prisma.raw(`c."mapId"`) : Prisma.raw(`ci."mapId"`);
+    const alias = table === "claim" ? Prisma.raw("c") : Prisma.raw("ci");
+    // Many maps: the match first, through its GIN index (OFFSET 0 keeps the planner from
+    // driving it from the caller's 10,000 map ids instead, one index probe per map), then the
+    // access rule.
     return Prisma.sql`(
-      (SELECT ${columns} FROM scope s CROSS JOIN LATERAL (SELECT * FROM ${from} WHERE ${mapColumn} = s.id AND ${condition} LIMIT ${CANDIDATES}) ${table === "claim" ? Prisma.raw("c") : Prisma.raw("ci")}
+      (SELECT ${columns} FROM scope s CROSS JOIN LATERAL (SELECT * FROM ${from} WHERE ${mapColumn} = s.id AND ${condition} LIMIT ${CANDIDATES}) ${alias}
        WHERE (SELECT yes FROM few) LIMIT ${CANDIDATES})
       UNION ALL
-      (SELECT ${columns} FROM ${from} WHERE NOT (SELECT yes FROM few) AND ${mapColumn} IN (SELECT id FROM scope) AND ${condition} LIMIT ${CANDIDATES})
+      (SELECT * FROM (SELECT ${columns} FROM ${from} WHERE ${condition} OFFSET 0) ${alias}
+       WHERE NOT (SELECT yes FROM few) AND ${mapColumn} IN (SELECT id FROM scope) LIMIT ${CANDIDATES})
     )`;
   };
 
