@@ -139,11 +139,7 @@ export function searchStatement(userId: string, q: string, options: SearchOption
     -- ids), then the caller's: otherwise every readable title gets a trigram test (57 ms at
     -- 10,000 maps).
     map_matches AS MATERIALIZED (
-      SELECT x.id FROM (
-        (SELECT m.id FROM "Map" m WHERE ${mapDoc} @@ ${tsq} OFFSET 0)
-        UNION
-        (SELECT m.id FROM "Map" m WHERE ${similar(Prisma.sql`m."title"`)} OFFSET 0)
-      ) x
+      SELECT x.id FROM (SELECT m.id FROM "Map" m WHERE ${mapDoc} @@ ${tsq} OR ${similar(Prisma.sql`m."title"`)} OFFSET 0) x
       WHERE x.id IN (SELECT id FROM scope) LIMIT ${CANDIDATES}
     ),
     -- How the big tables are reached: through the caller's maps (each map's rows by primary
