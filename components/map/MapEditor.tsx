@@ -10,7 +10,7 @@ import { usePresence } from "@/components/presence/usePresence";
 import { GraphPane } from "./GraphPane";
 import { OutlineEditor } from "./OutlineEditor";
 import type { MapActions } from "./outlineContext";
-import { childPlan, dropPlan, indentPlan, isInSubtree, outdentPlan, reorderPlan, siblingPlan, visibleRowIds, type MovePlan } from "./outlineMoves";
+import { childPlan, dropPlan, indentPlan, isInSubtree, outdentPlan, parentsOf, reorderPlan, siblingPlan, visibleRowIds, type MovePlan } from "./outlineMoves";
 import { SyncStatus } from "./SyncStatus";
 import { Toast, type ToastMessage } from "./Toast";
 import { useMapConnection } from "./useMapConnection";
@@ -20,6 +20,7 @@ import { ViewTabs, viewPanelId, viewTabId, type MapViewKind } from "./ViewTabs";
 import { SourcesPanel, type PanelSource } from "@/components/sources/SourcesPanel";
 import styles from "./MapEditor.module.css";
 import { useMapAppEvents } from "./useMapAppEvents";
+import { useClaimDeepLink } from "./useClaimDeepLink";
 import { CommentsProvider } from "@/components/comments/CommentsProvider";
 import { OpenThreadsButton } from "@/components/comments/CommentBadge";
 import { useRatings } from "@/components/scores/useRatings";
@@ -113,7 +114,7 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const [editingId, setEditingId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number; center?: boolean } | null>(null);
   const lastPointerDelete = useRef(-Infinity);
 
   // Callbacks read the latest values through refs so `actions` stays one stable object.
@@ -279,6 +280,19 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   useEffect(() => {
     if (readOnly) setEditingId(null);
   }, [readOnly]);
+
+  // ?claim=<id>: open the outline with the claim selected, its ancestors expanded.
+  const revealClaim = useCallback((id: string) => {
+    const parents = parentsOf(latest.current.tree);
+    const ancestors = new Set<string>();
+    for (let p = parents.get(id); p && !ancestors.has(p.claim.id); p = parents.get(p.claim.id)) ancestors.add(p.claim.id);
+    setCollapsed((prev) => ([...ancestors].some((a) => prev.has(a)) ? new Set([...prev].filter((c) => !ancestors.has(c))) : prev));
+    setEditingId(null);
+    setMode("outline");
+    setSelectedId(id);
+    setFocusRequest({ id, seq: ++seq.current, center: true });
+  }, []);
+  useClaimDeepLink(view.tree, revealClaim);
 
   // Undo/redo of map structure outside the text editor (the editor has its own history).
   useEffect(() => {

@@ -15,7 +15,7 @@ type Shared = Omit<OutlineContextValue, "focusId" | "registerRow" | "onRowKey" |
 interface Props extends Shared {
   view: MapTreeView;
   /** A row to focus after the next render (set after moves, which remount rows). */
-  focusRequest: { id: string; seq: number } | null;
+  focusRequest: { id: string; seq: number; center?: boolean } | null;
 }
 
 const isMod = (e: KeyboardEvent) => e.metaKey || e.ctrlKey;
@@ -25,6 +25,7 @@ export function OutlineEditor({ view, focusRequest, ...shared }: Props) {
   const { tree } = view;
   const { actions, readOnly, collapsed, selectedId } = shared;
   const rows = useRef(new Map<string, HTMLElement>());
+  const centered = useRef(-1);
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<{ id: string; zone: DropZone } | null>(null);
 
@@ -44,7 +45,13 @@ export function OutlineEditor({ view, focusRequest, ...shared }: Props) {
   useEffect(() => {
     if (!focusRequest) return;
     const el = rows.current.get(focusRequest.id);
-    if (el && document.activeElement !== el) el.focus();
+    if (!el) return;
+    // A deep link (?claim=) centres the row once, clear of the sticky toolbar.
+    if (focusRequest.center && centered.current !== focusRequest.seq) {
+      centered.current = focusRequest.seq;
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "center" });
+    } else if (document.activeElement !== el) el.focus();
   }, [focusRequest, tree]);
 
   const onRowKey = useCallback(

@@ -4,6 +4,7 @@ import { getSessionUser } from "@/lib/auth/sessionUser";
 import { findUserProfile } from "@/lib/db/userProfile";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { InboxBell } from "@/components/comments/InboxBell";
+import { SearchBox } from "@/components/search/SearchBox";
 
 export async function AppHeader() {
   const user = await getSessionUser();
@@ -13,6 +14,11 @@ export async function AppHeader() {
       <Link href={user ? "/maps" : "/"} className={styles.brand}>
         <span aria-hidden className={styles.logo}>⚖</span> <span className={styles.brandName}>Claimboard</span>
       </Link>
+      {user && (
+        <div className={styles.search}>
+          <SearchBox />
+        </div>
+      )}
       <nav className={styles.nav}>
         {user ? (
           <>

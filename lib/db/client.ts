@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { dataDirLockPath, resolveDatabaseConfig, type DatabaseConfig, type DatabaseKind } from "./databaseConfig";
 import { acquireDataDirLock, type DataDirLock } from "./dataDirLock";
+import { pgliteExtensions } from "./pgliteExtensions";
 import { pgliteForPrisma } from "./pgliteForPrisma";
 import { poolErrorLogger } from "./poolErrorLog";
 import { poolStatementRunner, prismaStatementRunner, type RunStatement } from "./statementRunner";
@@ -52,7 +53,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
   const lock = acquireDataDirLock(dataDirLockPath(dataDir), config.dataDirLabel ?? dataDir, Number.isInteger(port) && port > 0 ? port : null);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir);
+    pglite = await PGlite.create(dataDir, { extensions: pgliteExtensions });
     await pglite.query("select 1");
   } catch (error) {
     lock.release();

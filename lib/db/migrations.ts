@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationDirectory, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import type { Database } from "./client";
+import { pgliteExtensions } from "./pgliteExtensions";
 import { withSchemaEngine, type SchemaFile } from "./schemaEngine";
 
 // Offline replacement for `prisma migrate deploy` and `prisma migrate diff`, driven by the
@@ -162,7 +163,7 @@ export async function diffSchemaAgainstMigrations(options: DiffOptions = {}): Pr
 function inMemoryPGliteFactory(): { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> } {
   const opened: PGlite[] = [];
   const open = () => {
-    const pglite = new PGlite();
+    const pglite = new PGlite({ extensions: pgliteExtensions });
     opened.push(pglite);
     return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
   };

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { HopFloor } from "./hopFloor";
 import type { ComputeFigure } from "./clientCompute";
+import type { SearchFigures } from "./searchBench";
 
 export interface LoadFigures {
   clients: number;
@@ -89,6 +90,8 @@ export interface BenchReport {
   hopFloor?: HopFloor;
   /** Graph layout and re-anchoring, in the bench process before the scenarios (clientCompute.ts); --quick: the version import only. */
   clientCompute?: ComputeFigure[];
+  /** GET /api/search's statement on its own seeded database (searchBench.ts); absent in older reports. */
+  search?: SearchFigures;
   /** --quick: one server served every scenario, so only its cumulative write counts exist. */
   sharedServerDbTotals?: Record<string, number> | null;
 }
@@ -150,6 +153,15 @@ export function markdown(r: BenchReport): string {
     for (const f of r.clientCompute) {
       const ref = f.reference ? `${f.reference.label}: ${cell(f.warmMs, f.reference.warmMs, 1)}` : "none does it";
       out.push(`| ${f.label} | ${num(f.coldMs, 1)} | ${num(f.warmMs, 1)} | ${f.budgetMs}${f.warmMs > f.budgetMs ? " ❌" : ""} | ${ref} |`);
+    }
+  }
+  if (r.search) {
+    const q = r.search;
+    out.push("", "## Search (ours only)", "", `${q.database}, ${q.maps.toLocaleString("en-US")} maps × 50 claims (${q.claims.toLocaleString("en-US")} claims, 5 cards per map), seeded in ${num(q.seedSeconds, 1)} s; target on PostgreSQL at 10,000 maps: p95 ≤ 50 ms.`, "");
+    out.push("| Caller | maps read | p50, ms | p95, ms | slowest query (p95, ms) |", "|---|---|---|---|---|");
+    for (const c of q.callers) {
+      const worst = c.queries.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
+      out.push(`| ${c.caller} | ${c.readableMaps.toLocaleString("en-US")} | ${num(c.p50Ms, 1)} | ${num(c.p95Ms, 1)} | ${worst.query.replace(/\|/g, "\\|")} (${num(worst.p95Ms, 1)}) |`);
     }
   }
   out.push("", "## Database writes (ours only)", "");

@@ -9,6 +9,7 @@ import { BenchClient, Histogram } from "./benchClient";
 import type { WorkerMap, WorkerResult } from "./loadWorker";
 import { measureHopFloor } from "./hopFloor";
 import { measureClientCompute } from "./clientCompute";
+import { measureSearch } from "./searchBench";
 import { openSampler, readProc, startReference } from "./serverSampling";
 import { writeReports, type BenchReport, type LoadFigures, type ScenarioReport } from "./benchReport";
 
@@ -398,6 +399,9 @@ async function main(): Promise<number> {
   if (hopFloor) log(`machine floor, p50/p99 of one hop between idle processes: WebSocket ${hop(hopFloor.ws)}, Redis pub/sub ${hop(hopFloor.redis)}`);
   // --quick measures the version import's re-anchoring only (a second or two).
   const clientCompute = await measureClientCompute({ quick: QUICK });
+  // Search (issue 28) on its own fresh database of the same kind: 10,000 maps × 50 claims on
+  // PostgreSQL, 1,000 (50,000 claims) on PGlite; --quick seeds 20 maps and checks it runs.
+  const search = await measureSearch({ kind: PG ? "postgresql" : "pglite", maps: QUICK ? 20 : PG ? 10_000 : 1_000, rounds: QUICK ? 3 : 20, explain: !QUICK, log });
   for (const f of clientCompute) log(`client compute: ${f.label}: ${f.coldMs.toFixed(1)} ms cold, ${f.warmMs.toFixed(1)} ms warm (budget ${f.budgetMs})` + (f.reference ? `; ${f.reference.label} ${f.reference.warmMs.toFixed(1)} ms warm (${(f.warmMs / f.reference.warmMs).toFixed(2)}×)` : ""));
   // Every bench client signs in as the demo user: the per-account socket limit is off here.
   const loadEnv: Record<string, string> = {
@@ -567,6 +571,7 @@ async function main(): Promise<number> {
       buildSeconds,
       hopFloor,
       clientCompute,
+      search,
       sharedServerDbTotals: sharedStats,
     };
     const files = writeReports(path.join(root, "bench-results"), (QUICK ? "quick" : "results") + (PG ? "-pg" : "") + (ONLY ? "-only" : "") + (REF_FIRST && !ONLY ? "-ref-first" : ""), report);

@@ -132,6 +132,8 @@ export const ROUTE_CASES: RouteCase[] = [
     request: async (_f, role) => (role === "anonymous" ? { path: "/api/profile/sessions", method: "POST", json: {} } : { path: "/api/profile/sessions", method: "POST", json: {}, cookie: (await _f.spareSession()).cookie }),
   },
   { file: "app/api/inbox/route.ts", method: "GET", expect: signedIn(200), request: () => ({ path: "/api/inbox" }) },
+  { file: "app/api/search/route.ts", method: "GET", expect: signedIn(200), note: "hits come only from maps the caller reads (filtered in the query)", request: (f) => ({ path: `/api/search?q=${encodeURIComponent(f.mapTitle)}` }) },
+  { file: "app/api/search/route.ts", method: "GET", expect: readers(200), note: "narrowed to one map: read access to it, like the map's other routes", request: (f) => ({ path: `/api/search?q=cartel&mapId=${f.mapId}` }) },
   { file: "app/api/inbox/route.ts", method: "POST", expect: signedIn(200), request: () => ({ path: "/api/inbox", method: "POST", json: { all: true } }) },
   {
     file: "app/api/invites/accept/route.ts",

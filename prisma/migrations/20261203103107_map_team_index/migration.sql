@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Map_teamId_idx" ON "Map"("teamId");
