@@ -2,6 +2,8 @@
 // the anchor claim's neighbourhood (parent, siblings, children, nearest first) at a
 // readable zoom. Pure (no DOM, no React Flow), so the arithmetic is unit-tested.
 
+import { boundsOf } from "@/lib/argument/graphLayout";
+
 /** On-screen size the smallest node text must keep (px). */
 export const READABLE_TEXT_PX = 12;
 /** The smallest text a claim node draws (its kind label, evidence count, strength): 12 px. */
@@ -39,20 +41,6 @@ export interface TreeEdge {
   target: string; // child
 }
 
-export function boundsOf(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const b of boxes) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
 
 /** The largest zoom at which `box` fits in the pane with VIEW_PADDING around it. */
 export function fitZoom(box: Box, pane: Pane, padding = paddingFor(pane)): number {

@@ -93,25 +93,7 @@ export function SourcesPanel({ mapId, sources, doc, origin, tree, citationCount,
   );
 }
 
-function SourceCoverageView({
-  mapId,
-  source,
-  doc,
-  origin,
-  tree,
-  citationCount,
-  canEdit,
-  onRead,
-}: {
-  mapId: string;
-  source: PanelSource;
-  doc: Y.Doc;
-  origin: unknown;
-  tree: MapTree;
-  citationCount: number;
-  canEdit: boolean;
-  onRead?: (sourceId: string) => void;
-}) {
+function SourceCoverageView({ mapId, source, doc, origin, tree, citationCount, canEdit, onRead }: Omit<Props, "sources"> & { source: PanelSource }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<{ version: number; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);

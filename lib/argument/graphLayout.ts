@@ -176,13 +176,14 @@ async function layoutPart(
   }));
 }
 
-function bounds(layout: NodeLayout[]): { x: number; y: number; width: number; height: number } | null {
-  if (layout.length === 0) return null;
+/** The smallest box around `boxes` (null for none). */
+export function boundsOf(boxes: readonly { x: number; y: number; width: number; height: number }[]): { x: number; y: number; width: number; height: number } | null {
+  if (boxes.length === 0) return null;
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const n of layout) {
+  for (const n of boxes) {
     minX = Math.min(minX, n.x);
     minY = Math.min(minY, n.y);
     maxX = Math.max(maxX, n.x + n.width);
@@ -203,8 +204,8 @@ export async function layoutGraph(elements: GraphElements, elk: Pick<ElkApi, "la
     layoutPart(main, elements.edges, elk, "main"),
     layoutPart(detached, elements.edges, elk, "detached"),
   ]);
-  const mainBox = bounds(mainLayout);
-  const detachedBox = bounds(detachedLayout);
+  const mainBox = boundsOf(mainLayout);
+  const detachedBox = boundsOf(detachedLayout);
   if (mainBox && detachedBox) {
     const dx = mainBox.x - detachedBox.x;
     const dy = mainBox.y + mainBox.height + DETACHED_GAP - detachedBox.y;
@@ -224,7 +225,7 @@ export function detachedGroupBox(
   caption = 28,
 ): NodeLayout | null {
   const ids = new Set(elements.nodes.filter((n) => n.detached).map((n) => n.id));
-  const box = bounds(layout.filter((n) => ids.has(n.id)));
+  const box = boundsOf(layout.filter((n) => ids.has(n.id)));
   if (!box) return null;
   return {
     id: "detached-group",
