@@ -3,7 +3,7 @@
 import { useOptionalComments } from "./commentsContext";
 import styles from "./Comments.module.css";
 
-function Bubble() {
+export function Bubble() {
   return (
     <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden>
       <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />

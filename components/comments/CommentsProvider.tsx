@@ -83,6 +83,7 @@ export function CommentsProvider({ mapId, conn, connected, role, userId, dock = 
       openByClaim: comments.openByClaim,
       openByCitation: comments.openByCitation,
       members: members.filter((m) => m.userId !== userId),
+      allMembers: members,
       loadMembers,
       upsert: comments.upsert,
       open,

@@ -1,6 +1,7 @@
 "use client";
 
 import { selectorMatches } from "@/lib/citations/textSelectors";
+import { Bubble } from "./CommentBadge";
 import { useOptionalComments } from "./commentsContext";
 import styles from "./Comments.module.css";
 
@@ -27,7 +28,7 @@ export function PassageBadge({ sourceId, text, start, end }: { sourceId: string;
       data-testid="passage-comments"
       data-count={here.length}
     >
-      {here.length}
+      <Bubble /> {here.length}
     </button>
   );
 }

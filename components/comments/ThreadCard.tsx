@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ThreadView } from "@/lib/db/comments";
+import { CommentBody } from "./CommentBody";
 import { CommentBox } from "./CommentBox";
 import { deleteComment, editComment, replyToThread, setResolved } from "./commentClient";
 import { useComments } from "./commentsContext";
@@ -14,6 +15,9 @@ function when(iso: string): string {
 /** One thread: its comments in order, edit/delete of my own, reply, resolve/reopen. */
 export function ThreadCard({ thread, label }: { thread: ThreadView; label?: string }) {
   const ctx = useComments();
+  // The members' names turn @mentions into chips.
+  const { loadMembers } = ctx;
+  useEffect(() => loadMembers(), [loadMembers]);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const resolved = thread.resolvedAt !== null;
@@ -61,7 +65,7 @@ export function ThreadCard({ thread, label }: { thread: ThreadView; label?: stri
               />
             ) : (
               <p className={styles.body} data-testid="comment-body">
-                {c.body}
+                <CommentBody body={c.body} members={ctx.allMembers} />
               </p>
             )}
             {!c.deleted && editing !== c.id && ctx.canDeleteComment(c.authorId) && (

@@ -25,7 +25,10 @@ export interface CommentsContextValue {
   threads: ThreadView[];
   openByClaim: ReadonlyMap<string, number>;
   openByCitation: ReadonlyMap<string, number>;
+  /** The other members, for @-mention autocomplete. */
   members: MentionCandidate[];
+  /** Every member (the user too), for showing mentions as chips. */
+  allMembers: MentionCandidate[];
   loadMembers(): void;
   upsert(thread: ThreadView): void;
   open(target: PanelTarget): void;

@@ -1,6 +1,7 @@
 import { forwardRef, type ReactNode } from "react";
 import { highlightSegments, paragraphsWithOffsets } from "@/lib/citations/highlightSegments";
 import styles from "./SourceReader.module.css";
+import { looksLikeTitle } from "@/lib/sources/titleLine";
 
 export interface ReaderCitation {
   id: string;
@@ -35,7 +36,7 @@ export const SourceReader = forwardRef<
         const claimsHere = new Set(segments.flatMap((s) => s.marks.map((m) => m.id)));
         const positionsHere = new Map<string, ReaderCitation>();
         for (const s of segments) for (const m of s.marks) if (m.positionId && m.positionColor) positionsHere.set(m.positionId, m);
-        const Tag = index === 0 ? "h2" : "p";
+        const Tag = index === 0 && looksLikeTitle(p.text) ? "h2" : "p";
         return (
           <div key={p.start} className={styles.row}>
             <div className={styles.margin} aria-hidden>

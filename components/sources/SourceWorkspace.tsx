@@ -16,7 +16,7 @@ import { EvidencePopover, type ClaimChoice } from "./EvidencePopover";
 import { SourceReader, type ReaderCitation } from "./SourceReader";
 import styles from "./SourceWorkspace.module.css";
 import { CommentsProvider } from "@/components/comments/CommentsProvider";
-import { OpenThreadsButton } from "@/components/comments/CommentBadge";
+import { Bubble, OpenThreadsButton } from "@/components/comments/CommentBadge";
 import { PassageBadge } from "@/components/comments/PassageBadge";
 
 export interface SourceWorkspaceProps {
@@ -149,8 +149,14 @@ export function SourceReaderPane({ mapId, sourceId, version, text, conn, status,
     <div className={styles.workspace} ref={wrapRef} data-read-only={readOnly ? "true" : "false"}>
       <div className={styles.toolbar}>
         <span className={styles.legend} data-testid="position-legend">
-          <span className={styles.swatch} style={{ background: "var(--mark-pro)" }} /> pro
-          <span className={styles.swatch} style={{ background: "var(--mark-con)" }} /> con
+          <span className={styles.swatch} style={{ background: "var(--mark-pro)", borderBottom: "2px solid var(--pro)" }} /> pro
+          <span className={styles.swatch} style={{ background: "var(--mark-con)", borderBottom: "2px dashed var(--con)" }} /> con
+          <span className={styles.swatch} style={{ background: "linear-gradient(var(--mark-pro), var(--mark-con))", borderBottom: "2px dotted var(--ink)" }} /> pro and con
+          <span className={styles.swatch} style={{ background: "var(--mark-neutral)" }} /> position or question
+          <span className={styles.legendItem}>×N cards on a paragraph</span>
+          <span className={styles.legendItem}>
+            <Bubble /> open comments
+          </span>
           {positions.map((id, i) => (
             <span key={id} className={styles.legendItem} title={claimText(id)}>
               <span className={styles.bar} style={{ background: positionColor(i) }} />

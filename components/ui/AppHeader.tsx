@@ -3,6 +3,7 @@ import styles from "./AppHeader.module.css";
 import { getSessionUser } from "@/lib/auth/sessionUser";
 import { findUserProfile } from "@/lib/db/userProfile";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { SignedOutLinks } from "@/components/auth/SignedOutLinks";
 import { InboxBell } from "@/components/comments/InboxBell";
 import { SearchBox } from "@/components/search/SearchBox";
 
@@ -30,10 +31,7 @@ export async function AppHeader() {
             <SignOutButton />
           </>
         ) : (
-          <>
-            <Link href="/signin">Sign in</Link>
-            <Link href="/signup" className="button">Sign up</Link>
-          </>
+          <SignedOutLinks />
         )}
       </nav>
     </header>

@@ -7,26 +7,29 @@ export interface MentionCandidate {
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
 
 /**
- * The members a body mentions as `@Name` (case-insensitive, whole name: "@Ann" does not
- * mention "Anne"). Longer names are tried first, so "@Ann Lee" mentions Ann Lee even when
- * there is also an Ann. Each member is listed once, in order of first mention.
+ * Where a body mentions members as `@Name` (case-insensitive, whole name: "@Ann" does not
+ * mention "Anne"). Longer names are tried first, so "@Ann Lee" is Ann Lee even when there is
+ * also an Ann. Spans in text order, never overlapping.
  */
-export function findMentionedMembers(body: string, members: readonly MentionCandidate[]): string[] {
+export function mentionSpans(body: string, members: readonly MentionCandidate[]): { start: number; end: number; userId: string }[] {
   const lower = body.toLowerCase();
   const byLength = [...members].filter((m) => m.name.trim() !== "").sort((a, b) => b.name.length - a.name.length);
-  const found: { userId: string; at: number }[] = [];
-  const taken: [number, number][] = [];
+  const spans: { start: number; end: number; userId: string }[] = [];
   for (const member of byLength) {
     const needle = "@" + member.name.trim().toLowerCase();
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
       const end = at + needle.length;
       if (isWordChar(body[end]) || isWordChar(body[at - 1])) continue;
-      if (taken.some(([s, e]) => at < e && end > s)) continue;
-      taken.push([at, end]);
-      if (!found.some((f) => f.userId === member.userId)) found.push({ userId: member.userId, at });
+      if (spans.some((s) => at < s.end && end > s.start)) continue;
+      spans.push({ start: at, end, userId: member.userId });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.userId);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The members a body mentions, each once, in order of first mention. */
+export function findMentionedMembers(body: string, members: readonly MentionCandidate[]): string[] {
+  return [...new Set(mentionSpans(body, members).map((s) => s.userId))];
 }
 
 /** The `@query` being typed at the caret, for autocomplete; null when the caret is not in one. */

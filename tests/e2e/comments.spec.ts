@@ -34,6 +34,8 @@ test("a comment with a mention reaches the other member live; they reply; resolv
   await expect(input).toHaveValue("Where is the evidence for this? @Bob Builder can you find a card?");
   await panel.getByTestId("comment-submit").click();
   await expect(panel.getByTestId("comment-body")).toHaveText(["Where is the evidence for this? @Bob Builder can you find a card?"]);
+  // The mention reads as a chip, not as typed text.
+  await expect(panel.getByTestId("mention-chip")).toHaveText(["@Bob Builder"]);
   await expect(row(alice.page).getByTestId("claim-comments")).toHaveAttribute("data-count", "1");
 
   // Bob, without reloading, sees the claim's badge and the mention in his inbox.

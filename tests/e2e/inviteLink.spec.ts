@@ -50,7 +50,9 @@ test("an owner invites a commenter by link: they watch live, cannot edit, and op
   const guest = await context.newPage();
   await guest.goto(inviteUrl);
   await expect(guest.getByTestId("invite-summary")).toContainText("as commenter");
-  await guest.getByRole("link", { name: "Create an account" }).click();
+  // The page's own link and the header's "Sign up" both keep the invite.
+  await expect(guest.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", /callbackUrl=%2Finvite%2F/);
+  await guest.getByRole("banner").getByRole("link", { name: "Sign up" }).click();
   await guest.getByLabel("Name").fill("Cam Commenter");
   await guest.getByLabel("Email").fill(`cam-${stamp}@example.com`);
   await guest.getByLabel(/Password/).fill("a strong password");
