@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { ThreadView } from "@/lib/db/comments";
 import { CommentBody } from "./CommentBody";
 import { CommentBox } from "./CommentBox";
@@ -15,9 +15,7 @@ function when(iso: string): string {
 /** One thread: its comments in order, edit/delete of my own, reply, resolve/reopen. */
 export function ThreadCard({ thread, label }: { thread: ThreadView; label?: string }) {
   const ctx = useComments();
-  // The members' names turn @mentions into chips.
-  const { loadMembers } = ctx;
-  useEffect(() => loadMembers(), [loadMembers]);
+
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const resolved = thread.resolvedAt !== null;

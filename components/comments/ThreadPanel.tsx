@@ -36,6 +36,9 @@ export function ThreadPanel({
   docked?: boolean;
 }) {
   const ctx = useComments();
+  // The members' names turn @mentions into chips in the threads shown.
+  const { loadMembers } = ctx;
+  useEffect(() => loadMembers(), [loadMembers]);
   const panelRef = useRef<HTMLElement>(null);
 
   useEffect(() => {

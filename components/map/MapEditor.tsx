@@ -91,22 +91,18 @@ export function MapEditor({ mapId, initialState, user, role, readOnly: pageReadO
   const [panelTab, setPanelTab] = useState<"overview" | "reader">("overview");
   const [readerRequest, setReaderRequest] = useState<ReaderRequest | null>(null);
   const readerSeq = useRef(0);
-  const openReader = useCallback(
-    (sourceId: string, citationId?: string) => {
-      setReaderRequest({ sourceId, citationId, seq: ++readerSeq.current });
-      setPanelTab("reader");
-      side.setOpen(true);
-    },
-    [side],
-  );
+  const openReader = (sourceId: string, citationId?: string) => {
+    setReaderRequest({ sourceId, citationId, seq: ++readerSeq.current });
+    setPanelTab("reader");
+    side.setOpen(true);
+  };
   // A card's link opens its passage in the side panel's reader (a modified click still opens the reader page).
   const onWorkspaceClick = (event: React.MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-part="card"]');
-    const match = link?.getAttribute("href")?.match(/^\/maps\/[^/]+\/sources\/([^/#?]+)#citation-(.+)$/);
-    if (!match) return;
+    const card = (event.target as HTMLElement).closest<HTMLElement>('[data-part="card"][data-source-id][data-citation-id]');
+    if (!card) return;
     event.preventDefault();
-    openReader(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+    openReader(card.dataset.sourceId!, card.dataset.citationId);
   };
 
   const [mode, setMode] = useState<MapViewKind>("outline");

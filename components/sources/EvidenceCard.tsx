@@ -1,6 +1,7 @@
 import type { CitationData } from "@/lib/argument/claimSchema";
 import { fullCite, shortCite, type CiteFields } from "@/lib/citations/debateCite";
 import { highlightSegments } from "@/lib/citations/highlightSegments";
+import { isStaleCard } from "@/lib/citations/staleCard";
 import styles from "./EvidenceCard.module.css";
 
 /** The cite metadata of the card's source, as the page passes it down, with its newest version. */
@@ -14,16 +15,16 @@ export function EvidenceCard({ citation, cite, href }: { citation: CitationData;
   );
   return (
     // A plain link (full navigation) so the browser scrolls to and :target-styles the passage.
-    <a href={href} className={styles.card} data-part="card" data-testid="evidence-card" title="Open the passage in the source">
+    <a href={href} className={styles.card} data-part="card" data-source-id={citation.sourceId} data-citation-id={citation.id} data-testid="evidence-card" title="Open the passage in the source">
       <div className={styles.tag}>{citation.tag || "Evidence"}</div>
       {cite && (
         <div className={styles.cite}>
           <strong className={styles.shortCite}>{shortCite(cite)}</strong> <span data-part="full-cite">[{fullCite(cite)}]</span>
         </div>
       )}
-      {cite?.latestVersion !== undefined && citation.sourceVersion < cite.latestVersion && (
-        <div className={styles.stale} data-testid="stale-card" title={`This quote is from version ${citation.sourceVersion}; its passage was not found in version ${cite.latestVersion}.`}>
-          v{citation.sourceVersion} · passage changed in v{cite.latestVersion}
+      {isStaleCard(citation.sourceVersion, cite?.latestVersion) && (
+        <div className={styles.stale} data-testid="stale-card" title={`This quote is from version ${citation.sourceVersion}; its passage was not found in version ${cite!.latestVersion}.`}>
+          v{citation.sourceVersion} · passage changed in v{cite!.latestVersion}
         </div>
       )}
       <blockquote className={styles.quote} data-part="quote">

@@ -6,6 +6,7 @@ import { computeStrengths, countCitations, positionBalance, type Ratings } from 
 import { computeFlags, type ClaimFlag } from "../argument/claimFlags";
 import { fullCite, shortCite, type CiteFields } from "../citations/debateCite";
 import { highlightSegments } from "../citations/highlightSegments";
+import { isStaleCard } from "../citations/staleCard";
 import { readAffirmativePositionId, resolveSides, type DebateSides } from "../argument/debateSides";
 
 /**
@@ -124,7 +125,7 @@ function toCard(c: CitationData, sources: ReadonlyMap<string, BriefSource>): Bri
     citationId: c.id,
     tag: c.tag.trim() || "Evidence",
     shortCite: source ? shortCite(source) : "",
-    stale: source?.latestVersion !== undefined && c.sourceVersion < source.latestVersion ? { version: c.sourceVersion, latestVersion: source.latestVersion } : null,
+    stale: isStaleCard(c.sourceVersion, source?.latestVersion) ? { version: c.sourceVersion, latestVersion: source!.latestVersion! } : null,
     cite: source ? fullCite(source) : "",
     quote: c.exact,
     highlights: c.highlights.map(([s, e]) => [s, e]),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { readBodyBytes } from "../http/readBodyBytes";
-import { tooLarge } from "./extractSourceText";
+import { tooLarge, type Extraction } from "./extractSourceText";
 import { extractSourceTextOffThread } from "./extractSourceTextOffThread";
 import { normalizeSourceText } from "./extractPlainText";
 import { MAX_SOURCE_BYTES, UPLOAD_BODY_LIMIT } from "./sourceLimits";
@@ -68,8 +68,7 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
   }
   const file = form.get("file");
   if (file instanceof File && (file.size > 0 || file.name)) {
-    if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
-    const extracted = await extractSourceTextOffThread({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const extracted = await extractUploadedFile(file);
     if (!extracted.ok) return extracted;
     return { ok: true, meta, text: extracted.text };
   }
@@ -80,6 +79,12 @@ export async function readSourceUpload(request: Request, withMetadata = true): P
     if (text) return { ok: true, meta, text };
   }
   return { ok: false, status: 400, error: "Paste the source text or upload a file (.txt, .md, .html or .pdf)." };
+}
+
+/** An uploaded file's text and metadata, read on the parser's worker (after the size check). */
+async function extractUploadedFile(file: File): Promise<Extraction> {
+  if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
+  return extractSourceTextOffThread({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
 }
 
 async function multipartForm(request: Request, bytes: Uint8Array): Promise<FormData | Refusal> {
@@ -108,8 +113,7 @@ export async function readUploadedFileMetadata(request: Request): Promise<FileMe
   if (!(form instanceof FormData)) return form;
   const file = form.get("file");
   if (!(file instanceof File) || !file.name) return { ok: false, status: 400, error: "Choose a file (.txt, .md, .html or .pdf)." };
-  if (file.size > MAX_SOURCE_BYTES) return { ok: false, status: 413, error: tooLarge(file.size) };
-  const extracted = await extractSourceTextOffThread({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const extracted = await extractUploadedFile(file);
   if (!extracted.ok) return extracted;
   return { ok: true, metadata: extracted.metadata, textLength: extracted.text.length };
 }
